@@ -1,0 +1,51 @@
+package dev.tradeflow.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Builds the events one function emits. An emitted event's id is derived from the event that caused
+ * it, so reprocessing the same input yields events with the same {@code source} + {@code id}:
+ * downstream can recognise them as duplicates.
+ */
+public final class Emitter {
+
+  public static final String JSON = "application/json";
+
+  private final Function function;
+  private final Clock clock;
+
+  public Emitter(Function function, Clock clock) {
+    this.function = function;
+    this.clock = clock;
+  }
+
+  public Function function() {
+    return function;
+  }
+
+  /** The {@code index}-th event of {@code type} caused by {@code cause}, keyed by {@code key}. */
+  public CloudEvent emit(CloudEvent cause, EventType type, String key, int index, Object payload) {
+    String seed = cause.source() + '\n' + cause.id() + '\n' + type.type() + '\n' + index;
+    String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    return new CloudEvent(
+        id,
+        function.source(),
+        type.type(),
+        key,
+        OffsetDateTime.now(clock),
+        JSON,
+        key,
+        Json.write(payload));
+  }
+
+  /** An event with no cause, such as one a REST call or a schedule starts. */
+  public CloudEvent originate(EventType type, String key, Object payload) {
+    CloudEvent origin =
+        new CloudEvent(
+            UUID.randomUUID().toString(), function.source(), "origin", key, null, null, key, null);
+    return emit(origin, type, key, 0, payload);
+  }
+}

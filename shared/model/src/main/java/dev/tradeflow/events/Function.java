@@ -1,0 +1,95 @@
+package dev.tradeflow.events;
+
+import java.util.List;
+
+/**
+ * The five functions: what each consumes, emits, reads and writes. Manifests, channel configuration
+ * and tests are checked against this.
+ */
+public enum Function {
+  PARSE(
+      List.of(EventType.TRADE_RECEIVED),
+      List.of(EventType.TRADE_PARSED, EventType.TRADE_REJECTED),
+      List.of(),
+      List.of(),
+      8081),
+  VALIDATE(
+      List.of(EventType.TRADE_PARSED, EventType.TRADE_EXPIRED),
+      List.of(EventType.TRADE_VALIDATED, EventType.TRADE_REJECTED, EventType.TRADE_DELETED),
+      List.of(Topic.TRADE_STORE),
+      List.of(Topic.TRADE_STORE, Topic.AUDIT),
+      8082),
+  ENRICH(
+      List.of(EventType.TRADE_VALIDATED),
+      List.of(EventType.TRADE_ENRICHED, EventType.TRADE_REJECTED),
+      List.of(Topic.COUNTERPARTIES, Topic.BOOKS),
+      List.of(),
+      8083),
+  AGGREGATE(
+      List.of(EventType.TRADE_ENRICHED, EventType.TRADE_DELETED),
+      List.of(EventType.AGGREGATE_UPDATED),
+      List.of(Topic.AGGREGATE_CONTRIBUTIONS),
+      List.of(Topic.AGGREGATE_CONTRIBUTIONS, Topic.AGGREGATES),
+      8084),
+  EXPIRE(
+      List.of(EventType.EXPIRY_TICK),
+      List.of(EventType.TRADE_EXPIRED),
+      List.of(Topic.TRADE_STORE),
+      List.of(),
+      8085);
+
+  private final List<EventType> consumes;
+  private final List<EventType> emits;
+  private final List<Topic> rebuildsFrom;
+  private final List<Topic> writes;
+  private final int localPort;
+
+  Function(
+      List<EventType> consumes,
+      List<EventType> emits,
+      List<Topic> rebuildsFrom,
+      List<Topic> writes,
+      int localPort) {
+    this.consumes = consumes;
+    this.emits = emits;
+    this.rebuildsFrom = rebuildsFrom;
+    this.writes = writes;
+    this.localPort = localPort;
+  }
+
+  public List<EventType> consumes() {
+    return consumes;
+  }
+
+  public List<EventType> emits() {
+    return emits;
+  }
+
+  public List<Topic> rebuildsFrom() {
+    return rebuildsFrom;
+  }
+
+  public List<Topic> writes() {
+    return writes;
+  }
+
+  /** The HTTP port the local run gives this function. */
+  public int localPort() {
+    return localPort;
+  }
+
+  /** Lower-case name: module, service and channel names use it. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The CloudEvent {@code source} of everything this function emits. */
+  public String source() {
+    return "/tradeflow/" + id();
+  }
+
+  /** The Kafka consumer group of this function's Kafka binding. */
+  public String consumerGroup() {
+    return "tradeflow-" + id();
+  }
+}

@@ -1,0 +1,7 @@
+package dev.tradeflow.model;
+
+import java.math.BigDecimal;
+
+/** What was traded: optional on the minimal JSON trade, always present on FIX and XML. */
+public record Economics(
+    String instrument, Side side, BigDecimal quantity, BigDecimal price, String currency) {}

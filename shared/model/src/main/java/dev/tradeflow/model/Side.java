@@ -1,0 +1,6 @@
+package dev.tradeflow.model;
+
+public enum Side {
+  BUY,
+  SELL
+}

@@ -1,0 +1,169 @@
+package dev.tradeflow.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tradeflow.broker.LocalKafka;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CompactedTopicStoreTest {
+
+  static final ValueCodec<String> TEXT =
+      new ValueCodec<>() {
+        @Override
+        public byte[] encode(String value) {
+          return value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String decode(byte[] bytes) {
+          String text = new String(bytes, StandardCharsets.UTF_8);
+          if (text.startsWith("garbage")) {
+            throw new IllegalArgumentException("unreadable");
+          }
+          return text;
+        }
+      };
+
+  static LocalKafka kafka;
+
+  @BeforeAll
+  static void startBroker() {
+    kafka = LocalKafka.startTemporary();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    kafka.close();
+  }
+
+  Map<String, Object> config() {
+    return Map.of("bootstrap.servers", kafka.bootstrapServers());
+  }
+
+  CompactedTopicStore<String> startedStore(String topic) {
+    CompactedTopicStore<String> store = new CompactedTopicStore<>(topic, config(), TEXT);
+    store.start();
+    store.ready().orTimeout(30, TimeUnit.SECONDS).join();
+    return store;
+  }
+
+  @Test
+  void rebuildsFromCompactedTopicHonouringTombstones() throws Exception {
+    kafka.createTopics(Map.of("rebuild", true), 3);
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      producer.send(new ProducerRecord<>("rebuild", "T1", TEXT.encode("v1"))).get();
+      producer.send(new ProducerRecord<>("rebuild", "T2", TEXT.encode("v1"))).get();
+      producer.send(new ProducerRecord<>("rebuild", "T1", TEXT.encode("v2"))).get();
+      producer.send(new ProducerRecord<>("rebuild", "T2", null)).get();
+      producer.send(new ProducerRecord<>("rebuild", "T3", TEXT.encode("garbage"))).get();
+    }
+    try (CompactedTopicStore<String> store = startedStore("rebuild")) {
+      assertThat(store.get("T1")).contains("v2");
+      assertThat(store.get("T2")).isEmpty();
+      assertThat(store.get("T3")).isEmpty();
+      assertThat(store.size()).isEqualTo(1);
+      RebuildStatus status = store.status();
+      assertThat(status.ready()).isTrue();
+      assertThat(status.skippedRecords()).isEqualTo(1);
+      assertThat(status.recordsToGo()).isZero();
+    }
+  }
+
+  @Test
+  void writesThroughTheTopicSoAnotherStoreSeesThem() {
+    kafka.createTopics(Map.of("write-through", true), 3);
+    try (CompactedTopicStore<String> writer = startedStore("write-through");
+        CompactedTopicStore<String> follower = startedStore("write-through")) {
+      writer.put("T1", "v1").join();
+      writer.put("T1", "v2").join();
+      writer.put("T2", "v1").join();
+      writer.delete("T2").join();
+      assertThat(writer.get("T1")).contains("v2");
+      assertThat(writer.get("T2")).isEmpty();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () -> {
+                assertThat(follower.get("T1")).contains("v2");
+                assertThat(follower.get("T2")).isEmpty();
+                assertThat(follower.size()).isEqualTo(1);
+              });
+    }
+    try (CompactedTopicStore<String> rebuilt = startedStore("write-through")) {
+      assertThat(rebuilt.get("T1")).contains("v2");
+      assertThat(rebuilt.size()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void ownWritesAreNotRolledBackByTheFollower() {
+    kafka.createTopics(Map.of("no-rollback", true), 1);
+    try (CompactedTopicStore<String> store = startedStore("no-rollback")) {
+      for (int i = 0; i < 200; i++) {
+        store.put("K", "v" + i);
+      }
+      store.put("K", "last").join();
+      for (int i = 0; i < 20; i++) {
+        assertThat(store.get("K")).contains("last");
+        sleep(50);
+      }
+    }
+  }
+
+  @Test
+  void listenersSeeEveryChangeOnce() {
+    kafka.createTopics(Map.of("listened", true), 2);
+    List<String> changes = new ArrayList<>();
+    CompactedTopicStore<String> store = new CompactedTopicStore<>("listened", config(), TEXT);
+    store.addListener((key, before, after) -> changes.add(key + ":" + before + "->" + after));
+    store.start();
+    store.ready().join();
+    store.put("A", "1").join();
+    store.put("A", "2").join();
+    store.delete("A").join();
+    sleep(1000);
+    store.close();
+    assertThat(changes).containsExactly("A:null->1", "A:1->2", "A:2->null");
+  }
+
+  @Test
+  void staysNotReadyUntilTheTopicExists() {
+    CompactedTopicStore<String> store = new CompactedTopicStore<>("late-topic", config(), TEXT);
+    store.start();
+    sleep(1500);
+    assertThat(store.isReady()).isFalse();
+    assertThat(store.status().problem()).contains("late-topic");
+    kafka.createTopics(Map.of("late-topic", true), 1);
+    store.ready().orTimeout(30, TimeUnit.SECONDS).join();
+    assertThat(store.isReady()).isTrue();
+    store.close();
+  }
+
+  KafkaProducer<String, byte[]> producer() {
+    return new KafkaProducer<>(
+        Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
