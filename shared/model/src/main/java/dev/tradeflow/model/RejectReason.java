@@ -2,6 +2,8 @@ package dev.tradeflow.model;
 
 /** Stable reason codes for rejected trades. Codes never change meaning once published. */
 public enum RejectReason {
+  MALFORMED_EVENT(
+      "the CloudEvent envelope is unreadable, incomplete or of a type this stage does not take"),
   PAYLOAD_TOO_LARGE("the message is larger than the configured limit"),
   EMPTY_PAYLOAD("the message has no content"),
   UNSUPPORTED_FORMAT("the message format is not one parse reads"),

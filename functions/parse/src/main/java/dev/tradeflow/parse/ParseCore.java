@@ -1,0 +1,131 @@
+package dev.tradeflow.parse;
+
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Payloads;
+import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.TradeJsonReader;
+import dev.tradeflow.model.RejectReason;
+import dev.tradeflow.model.Rejection;
+import dev.tradeflow.model.Stage;
+import dev.tradeflow.model.Trade;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a received payload into one {@code tradeflow.trade.parsed} event per trade, or a {@code
+ * tradeflow.trade.rejected} event saying why and where. Plain Java: no Quarkus, HTTP or Kafka.
+ */
+public final class ParseCore {
+
+  private final Emitter emitter;
+  private final ParseLimits limits;
+  private final Map<TradeFormat, TradeDecoder> decoders = new EnumMap<>(TradeFormat.class);
+
+  public ParseCore(Emitter emitter, ParseLimits limits) {
+    this.emitter = emitter;
+    this.limits = limits;
+    TradeJsonReader json =
+        new TradeJsonReader(limits.maxNestingDepth(), limits.maxTradesPerMessage());
+    decoders.put(TradeFormat.JSON, json::read);
+  }
+
+  /** Adds or replaces the decoder of a format: the seam for FIX and XML. */
+  public ParseCore with(TradeFormat format, TradeDecoder decoder) {
+    decoders.put(format, decoder);
+    return this;
+  }
+
+  public List<CloudEvent> parse(CloudEvent received) {
+    byte[] payload = received.data();
+    if (payload.length == 0) {
+      return List.of(
+          reject(received, null, RejectReason.EMPTY_PAYLOAD, "the message is empty", ""));
+    }
+    if (payload.length > limits.maxBytes()) {
+      return List.of(
+          reject(
+              received,
+              null,
+              RejectReason.PAYLOAD_TOO_LARGE,
+              "the message has " + payload.length + " bytes; the limit is " + limits.maxBytes(),
+              ""));
+    }
+    Optional<TradeFormat> format = FormatDetector.detect(received.dataContentType(), payload);
+    TradeDecoder decoder = format.map(decoders::get).orElse(null);
+    if (decoder == null) {
+      return List.of(
+          reject(
+              received,
+              null,
+              RejectReason.UNSUPPORTED_FORMAT,
+              format
+                  .map(f -> f + " trades are not read by this version of parse")
+                  .orElse(
+                      "cannot tell the format from content type '"
+                          + received.dataContentType()
+                          + "' or from the content; send JSON, FIX or XML"),
+              ""));
+    }
+    List<Decoded> trades;
+    try {
+      trades = decoder.decode(payload);
+    } catch (RuntimeException bug) {
+      return List.of(
+          reject(received, null, RejectReason.INTERNAL_ERROR, "parse failed: " + bug, ""));
+    }
+    List<CloudEvent> out = new ArrayList<>(trades.size());
+    for (int i = 0; i < trades.size(); i++) {
+      out.add(toEvent(received, trades.get(i), i));
+    }
+    return out;
+  }
+
+  private CloudEvent toEvent(CloudEvent received, Decoded decoded, int index) {
+    return switch (decoded) {
+      case Decoded.Read read -> parsed(received, read.trade(), index);
+      case Decoded.Fault fault ->
+          emitter.emit(
+              received,
+              EventType.TRADE_REJECTED,
+              keyOf(received, fault.tradeId()),
+              index,
+              rejection(
+                  received, fault.tradeId(), fault.reason(), fault.message(), fault.location()));
+    };
+  }
+
+  private CloudEvent parsed(CloudEvent received, Trade trade, int index) {
+    return emitter.emit(received, EventType.TRADE_PARSED, trade.tradeId(), index, trade);
+  }
+
+  private CloudEvent reject(
+      CloudEvent received, String tradeId, RejectReason reason, String message, String location) {
+    return emitter.emit(
+        received,
+        EventType.TRADE_REJECTED,
+        keyOf(received, tradeId),
+        0,
+        rejection(received, tradeId, reason, message, location));
+  }
+
+  private static Rejection rejection(
+      CloudEvent received, String tradeId, RejectReason reason, String message, String location) {
+    return new Rejection(
+        tradeId,
+        Stage.PARSE,
+        reason,
+        message,
+        location,
+        received.dataContentType(),
+        Payloads.preserve(received.data()));
+  }
+
+  private static String keyOf(CloudEvent received, String tradeId) {
+    return tradeId != null ? tradeId : received.orderingKey();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.tradeflow.parse;
+
+import dev.tradeflow.binding.EventHandler;
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.Function;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Parse has no state: the handler is the core with its configured limits. */
+@ApplicationScoped
+public class ParseHandler implements EventHandler {
+
+  private final ParseCore core;
+
+  public ParseHandler(
+      @ConfigProperty(name = "tradeflow.parse.max-bytes", defaultValue = "65536") int maxBytes,
+      @ConfigProperty(name = "tradeflow.parse.max-nesting-depth", defaultValue = "16") int depth,
+      @ConfigProperty(name = "tradeflow.parse.max-trades-per-message", defaultValue = "10000")
+          int maxTrades) {
+    this.core =
+        new ParseCore(
+            new Emitter(Function.PARSE, Clock.systemUTC()),
+            new ParseLimits(maxBytes, depth, maxTrades));
+  }
+
+  @Override
+  public Function function() {
+    return Function.PARSE;
+  }
+
+  @Override
+  public List<CloudEvent> handle(CloudEvent event) {
+    return core.parse(event);
+  }
+}

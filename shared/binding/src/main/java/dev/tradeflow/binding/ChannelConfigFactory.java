@@ -1,0 +1,52 @@
+package dev.tradeflow.binding;
+
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Function;
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Configures the Kafka input channel from the catalogue, so topic names are written once: the app
+ * says which function it is ({@code tradeflow.function}), and its channel reads the topics of the
+ * event types that function consumes. application.properties can still override any of it.
+ */
+public class ChannelConfigFactory implements ConfigSourceFactory {
+
+  private static final String PREFIX = "mp.messaging.incoming." + KafkaEventConsumer.CHANNEL + ".";
+
+  @Override
+  public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+    ConfigValue name = context.getValue("tradeflow.function");
+    if (name == null || name.getValue() == null) {
+      return List.of();
+    }
+    Function function = Function.valueOf(name.getValue().toUpperCase(Locale.ROOT));
+    Map<String, String> config = new HashMap<>();
+    config.put(PREFIX + "connector", "smallrye-kafka");
+    config.put(
+        PREFIX + "topics",
+        function.consumes().stream()
+            .map(EventType::topic)
+            .distinct()
+            .map(t -> t.topicName())
+            .collect(Collectors.joining(",")));
+    config.put(PREFIX + "group.id", function.consumerGroup());
+    config.put(
+        PREFIX + "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    config.put(
+        PREFIX + "value.deserializer",
+        "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+    config.put(PREFIX + "auto.offset.reset", "earliest");
+    config.put(PREFIX + "enable.auto.commit", "false");
+    config.put("quarkus.application.name", "tradeflow-" + function.id());
+    return List.of(new PropertiesConfigSource(config, "tradeflow-catalogue", 150));
+  }
+}

@@ -1,0 +1,59 @@
+package dev.tradeflow.binding;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checks every binding applies to CloudEvent context attributes. */
+final class CloudEventAttributes {
+
+  private CloudEventAttributes() {}
+
+  static void require(String specVersion, String id, String source, String type) {
+    List<String> missing = new ArrayList<>();
+    if (blank(specVersion)) {
+      missing.add("specversion");
+    }
+    if (blank(id)) {
+      missing.add("id");
+    }
+    if (blank(source)) {
+      missing.add("source");
+    }
+    if (blank(type)) {
+      missing.add("type");
+    }
+    if (!missing.isEmpty()) {
+      throw new MalformedEventException(
+          "missing required CloudEvent attribute(s): " + String.join(", ", missing));
+    }
+    if (!"1.0".equals(specVersion)) {
+      throw new MalformedEventException(
+          "unsupported specversion '" + specVersion + "': tradeflow reads CloudEvents 1.0");
+    }
+  }
+
+  static OffsetDateTime time(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new MalformedEventException("attribute 'time' is not an RFC 3339 timestamp: " + text);
+    }
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return true;
+    }
+    String type = contentType.toLowerCase();
+    return type.startsWith("application/json") || type.contains("+json");
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

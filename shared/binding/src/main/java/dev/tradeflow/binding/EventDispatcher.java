@@ -1,0 +1,105 @@
+package dev.tradeflow.binding;
+
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Function;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The path every input takes, whichever binding brought it: check the type, wait for state, call
+ * the function's handler, count and time it.
+ */
+@ApplicationScoped
+public class EventDispatcher {
+
+  @Inject EventHandler handler;
+  @Inject StateStores stores;
+  @Inject MeterRegistry metrics;
+
+  @ConfigProperty(name = "tradeflow.http.ready-wait", defaultValue = "PT2S")
+  Duration httpReadyWait;
+
+  public Function function() {
+    return handler.function();
+  }
+
+  /** For HTTP: answers 503 at once if state is still rebuilding after a short wait. */
+  public List<CloudEvent> dispatch(CloudEvent event, String binding) {
+    checkType(event);
+    stores.awaitReady(httpReadyWait);
+    return handle(event, binding);
+  }
+
+  /** For Kafka: holds the record until state has caught up, however long that takes. */
+  public List<CloudEvent> dispatchWhenReady(CloudEvent event, String binding) {
+    checkType(event);
+    while (true) {
+      try {
+        stores.awaitReady(Duration.ofSeconds(30));
+        break;
+      } catch (NotReadyException stillRebuilding) {
+        // keep waiting: processing before the state is rebuilt would decide on partial state
+      }
+    }
+    return handle(event, binding);
+  }
+
+  private void checkType(CloudEvent event) {
+    Function function = handler.function();
+    boolean consumed =
+        EventType.of(event.type()).map(type -> function.consumes().contains(type)).orElse(false);
+    if (!consumed) {
+      throw new MalformedEventException(
+          "the "
+              + function.id()
+              + " function takes "
+              + function.consumes().stream().map(EventType::type).toList()
+              + ", not '"
+              + event.type()
+              + "'");
+    }
+  }
+
+  private List<CloudEvent> handle(CloudEvent event, String binding) {
+    Timer.Sample sample = Timer.start(metrics);
+    List<CloudEvent> emitted;
+    try {
+      emitted = handler.handle(event);
+    } catch (RuntimeException e) {
+      throw new EventProcessingException(
+          handler.function().id() + " could not process " + event + ": " + e.getMessage(), e);
+    } finally {
+      sample.stop(timer(binding));
+    }
+    counter("tradeflow.events.in", event.type(), binding).increment();
+    for (CloudEvent out : emitted) {
+      counter("tradeflow.events.out", out.type(), binding).increment();
+    }
+    return emitted;
+  }
+
+  private Timer timer(String binding) {
+    return Timer.builder("tradeflow.processing")
+        .description("time to process one input, state writes included")
+        .tag("function", handler.function().id())
+        .tag("binding", binding)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .publishPercentileHistogram()
+        .register(metrics);
+  }
+
+  private Counter counter(String name, String type, String binding) {
+    return Counter.builder(name)
+        .tag("function", handler.function().id())
+        .tag("type", type)
+        .tag("binding", binding)
+        .register(metrics);
+  }
+}

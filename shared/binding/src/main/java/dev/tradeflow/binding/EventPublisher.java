@@ -1,0 +1,109 @@
+package dev.tradeflow.binding;
+
+import dev.tradeflow.events.CloudEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends emitted events to their topics in Kafka binary mode, with {@code acks=all} and an
+ * idempotent producer. {@link #publishAll} returns only once Kafka has acknowledged every event, so
+ * the caller can then acknowledge its input.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+  @Inject KafkaClientConfig kafka;
+
+  @ConfigProperty(name = "tradeflow.kafka.send-timeout", defaultValue = "PT30S")
+  Duration sendTimeout;
+
+  private volatile KafkaProducer<String, byte[]> producer;
+
+  private KafkaProducer<String, byte[]> producer() {
+    KafkaProducer<String, byte[]> current = producer;
+    if (current == null) {
+      synchronized (this) {
+        if (producer == null) {
+          Map<String, Object> config = kafka.common();
+          config.put(ProducerConfig.ACKS_CONFIG, "all");
+          config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+          config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+          int request = (int) Math.min(10_000, sendTimeout.toMillis());
+          config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);
+          config.put(
+              ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+              (int) Math.max(sendTimeout.toMillis(), request + 1));
+          config.put(ProducerConfig.CLIENT_ID_CONFIG, "tradeflow-events");
+          producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        }
+        current = producer;
+      }
+    }
+    return current;
+  }
+
+  public void publishAll(List<CloudEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    try {
+      awaitAll(send(events));
+    } catch (RuntimeException e) {
+      throw e instanceof EventProcessingException processing
+          ? processing
+          : new EventProcessingException("Kafka did not take the events: " + e, e);
+    }
+  }
+
+  private CompletableFuture<?>[] send(List<CloudEvent> events) {
+    CompletableFuture<?>[] sends = new CompletableFuture<?>[events.size()];
+    for (int i = 0; i < events.size(); i++) {
+      CompletableFuture<Void> sent = new CompletableFuture<>();
+      producer()
+          .send(
+              KafkaCloudEvents.toRecord(events.get(i)),
+              (metadata, error) -> {
+                if (error == null) {
+                  sent.complete(null);
+                } else {
+                  sent.completeExceptionally(error);
+                }
+              });
+      sends[i] = sent;
+    }
+    return sends;
+  }
+
+  private void awaitAll(CompletableFuture<?>[] sends) {
+    try {
+      CompletableFuture.allOf(sends).get(sendTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new EventProcessingException("Kafka did not take the events: " + e.getCause(), e);
+    } catch (TimeoutException e) {
+      throw new EventProcessingException("Kafka did not acknowledge the events in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EventProcessingException("interrupted while sending", e);
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    if (producer != null) {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+}

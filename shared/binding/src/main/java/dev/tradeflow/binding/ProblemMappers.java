@@ -1,0 +1,38 @@
+package dev.tradeflow.binding;
+
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns the binding's exceptions into problem-JSON answers. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response malformed(MalformedEventException e) {
+    return problem(Problem.badEvent(e.getMessage()));
+  }
+
+  @ServerExceptionMapper
+  public Response notReady(NotReadyException e) {
+    return Response.status(503)
+        .header("Retry-After", "2")
+        .type(Problem.MEDIA_TYPE)
+        .entity(new Problem("about:blank", "Rebuilding state", 503, e.getMessage(), null))
+        .build();
+  }
+
+  @ServerExceptionMapper
+  public Response failed(EventProcessingException e) {
+    LOG.errorf(e, "processing failed: %s", e.getMessage());
+    return Response.status(500)
+        .type(Problem.MEDIA_TYPE)
+        .entity(new Problem("about:blank", "Processing failed", 500, e.getMessage(), null))
+        .build();
+  }
+
+  public static Response problem(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.tradeflow.testing;
+
+import static io.restassured.RestAssured.given;
+
+import dev.tradeflow.binding.KafkaCloudEvents;
+import dev.tradeflow.binding.StructuredCloudEvents;
+import dev.tradeflow.events.CloudEvent;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Sends CloudEvents to the app under test: over HTTP in either mode, or through Kafka. */
+public final class Send {
+
+  private Send() {}
+
+  public static CloudEvent event(String type, String subject, String contentType, String data) {
+    return new CloudEvent(
+        UUID.randomUUID().toString(),
+        "/tests/" + type,
+        type,
+        subject,
+        OffsetDateTime.now(),
+        contentType,
+        subject,
+        data == null ? null : data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static ValidatableResponse binary(CloudEvent event) {
+    var request =
+        given()
+            .header("ce-specversion", "1.0")
+            .header("ce-id", event.id())
+            .header("ce-source", event.source())
+            .header("ce-type", event.type());
+    if (event.subject() != null) {
+      request.header("ce-subject", event.subject());
+    }
+    if (event.partitionKey() != null) {
+      request.header("ce-partitionkey", event.partitionKey());
+    }
+    if (event.dataContentType() != null) {
+      request.contentType(event.dataContentType());
+    }
+    return request.body(event.data()).post("/").then();
+  }
+
+  public static ValidatableResponse structured(CloudEvent event) {
+    return given()
+        .contentType(StructuredCloudEvents.MEDIA_TYPE)
+        .body(StructuredCloudEvents.encode(event))
+        .post("/")
+        .then();
+  }
+
+  public static void kafka(CloudEvent event) {
+    kafka(KafkaCloudEvents.toRecord(event));
+  }
+
+  public static void kafka(ProducerRecord<String, byte[]> record) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaBrokerResource.broker().bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
