@@ -72,6 +72,8 @@ public class EventDispatcher {
     List<CloudEvent> emitted;
     try {
       emitted = handler.handle(event);
+    } catch (MalformedEventException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new EventProcessingException(
           handler.function().id() + " could not process " + event + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.tradeflow.binding;
 
 import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Topic;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -56,11 +58,23 @@ public class EventPublisher {
   }
 
   public void publishAll(List<CloudEvent> events) {
-    if (events.isEmpty()) {
-      return;
+    if (!events.isEmpty()) {
+      sendAndAwait(events.stream().map(KafkaCloudEvents::toRecord).toList());
     }
+  }
+
+  /** Writes one plain record (not a CloudEvent), such as an audit entry; waits for the ack. */
+  public void publishRecord(Topic topic, String key, byte[] value) {
+    sendAndAwait(List.of(new ProducerRecord<>(topic.topicName(), key, value)));
+  }
+
+  private void sendAndAwait(List<ProducerRecord<String, byte[]>> records) {
     try {
-      awaitAll(send(events));
+      CompletableFuture<?>[] sends = new CompletableFuture<?>[records.size()];
+      for (int i = 0; i < records.size(); i++) {
+        sends[i] = send(records.get(i));
+      }
+      awaitAll(sends);
     } catch (RuntimeException e) {
       throw e instanceof EventProcessingException processing
           ? processing
@@ -68,23 +82,19 @@ public class EventPublisher {
     }
   }
 
-  private CompletableFuture<?>[] send(List<CloudEvent> events) {
-    CompletableFuture<?>[] sends = new CompletableFuture<?>[events.size()];
-    for (int i = 0; i < events.size(); i++) {
-      CompletableFuture<Void> sent = new CompletableFuture<>();
-      producer()
-          .send(
-              KafkaCloudEvents.toRecord(events.get(i)),
-              (metadata, error) -> {
-                if (error == null) {
-                  sent.complete(null);
-                } else {
-                  sent.completeExceptionally(error);
-                }
-              });
-      sends[i] = sent;
-    }
-    return sends;
+  private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+    CompletableFuture<Void> sent = new CompletableFuture<>();
+    producer()
+        .send(
+            record,
+            (metadata, error) -> {
+              if (error == null) {
+                sent.complete(null);
+              } else {
+                sent.completeExceptionally(error);
+              }
+            });
+    return sent;
   }
 
   private void awaitAll(CompletableFuture<?>[] sends) {

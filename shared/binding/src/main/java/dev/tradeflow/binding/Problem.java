@@ -3,14 +3,19 @@ package dev.tradeflow.binding;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** An RFC 9457 problem detail, served as {@code application/problem+json}. */
+/**
+ * An RFC 9457 problem detail, served as {@code application/problem+json}. {@code reason} and {@code
+ * location} are tradeflow's extensions: the stable reason code of a rejected trade, and where in
+ * the input the fault is.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
     @JsonProperty("type") String type,
     @JsonProperty("title") String title,
     @JsonProperty("status") int status,
     @JsonProperty("detail") String detail,
-    @JsonProperty("instance") String instance) {
+    @JsonProperty("reason") String reason,
+    @JsonProperty("location") String location) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -20,10 +25,21 @@ public record Problem(
         "Malformed CloudEvent",
         400,
         detail,
+        null,
         null);
   }
 
-  public static Problem badRequest(String title, String detail) {
-    return new Problem("about:blank", title, 400, detail, null);
+  public static Problem of(int status, String title, String detail) {
+    return new Problem("about:blank", title, status, detail, null, null);
+  }
+
+  public static Problem rejectedTrade(String reason, String detail, String location) {
+    return new Problem(
+        "https://tradeflow.dev/problems/rejected-trade",
+        "Trade rejected",
+        400,
+        detail,
+        reason,
+        location);
   }
 }

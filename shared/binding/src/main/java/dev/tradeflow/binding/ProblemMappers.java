@@ -19,7 +19,7 @@ public class ProblemMappers {
     return Response.status(503)
         .header("Retry-After", "2")
         .type(Problem.MEDIA_TYPE)
-        .entity(new Problem("about:blank", "Rebuilding state", 503, e.getMessage(), null))
+        .entity(Problem.of(503, "Rebuilding state", e.getMessage()))
         .build();
   }
 
@@ -28,7 +28,7 @@ public class ProblemMappers {
     LOG.errorf(e, "processing failed: %s", e.getMessage());
     return Response.status(500)
         .type(Problem.MEDIA_TYPE)
-        .entity(new Problem("about:blank", "Processing failed", 500, e.getMessage(), null))
+        .entity(Problem.of(500, "Processing failed", e.getMessage()))
         .build();
   }
 

@@ -1,0 +1,134 @@
+package dev.tradeflow.validate;
+
+import dev.tradeflow.binding.EventPublisher;
+import dev.tradeflow.binding.Page;
+import dev.tradeflow.binding.Problem;
+import dev.tradeflow.binding.ProblemMappers;
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Json;
+import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.TradeJsonReader;
+import dev.tradeflow.model.Rejection;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** The trade store's REST face: create or replace, read, list, delete. */
+@Path("/api/v1/trades")
+@Produces(MediaType.APPLICATION_JSON)
+public class TradeResource {
+
+  static final String SOURCE = "/tradeflow/validate/api/v1/trades";
+
+  @Inject ValidateHandler handler;
+  @Inject TradeStore store;
+  @Inject EventPublisher publisher;
+
+  private final TradeJsonReader reader = new TradeJsonReader();
+
+  /** 201 for a new trade or a higher version, 200 for the same version, 400 with the reason. */
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  public Response submit(byte[] body) {
+    List<Decoded> decoded = reader.read(body == null ? new byte[0] : body);
+    if (decoded.size() != 1) {
+      return ProblemMappers.problem(
+          Problem.of(400, "One trade per request", "send one trade object, not an array"));
+    }
+    if (decoded.get(0) instanceof Decoded.Fault fault) {
+      return ProblemMappers.problem(
+          Problem.rejectedTrade(fault.reason().name(), fault.message(), fault.location()));
+    }
+    var trade = ((Decoded.Read) decoded.get(0)).trade();
+    CloudEvent cause =
+        new CloudEvent(
+            UUID.randomUUID().toString(),
+            SOURCE,
+            EventType.TRADE_PARSED.type(),
+            trade.tradeId(),
+            OffsetDateTime.now(),
+            MediaType.APPLICATION_JSON,
+            trade.tradeId(),
+            body);
+    ValidateResult result = handler.submit(cause, trade);
+    publisher.publishAll(result.events());
+    return switch (result.audit().action()) {
+      case ACCEPTED ->
+          Response.created(URI.create("/api/v1/trades/" + trade.tradeId()))
+              .entity(view(trade.tradeId()))
+              .build();
+      case REPLACED -> Response.ok(view(trade.tradeId())).build();
+      default -> {
+        Rejection why = Json.read(result.events().get(0).data(), Rejection.class);
+        yield ProblemMappers.problem(
+            Problem.rejectedTrade(why.reason().name(), why.message(), why.location()));
+      }
+    };
+  }
+
+  @GET
+  public Page<TradeView> list(
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    int boundedSize = Math.max(1, Math.min(size, 500));
+    List<TradeView> all = store.all().stream().map(TradeView::of).toList();
+    return Page.of(all, Math.max(0, page), boundedSize);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Response get(@PathParam("id") String id) {
+    return store
+        .get(id)
+        .map(t -> Response.ok(TradeView.of(t)).build())
+        .orElseGet(() -> notFound(id));
+  }
+
+  @GET
+  @Path("/book/{bookId}")
+  public List<TradeView> byBook(@PathParam("bookId") String bookId) {
+    return store.all().stream()
+        .filter(t -> t.trade().bookId().equals(bookId))
+        .map(TradeView::of)
+        .toList();
+  }
+
+  /** Removes the trade: a tombstone on the store's topic and a {@code trade.deleted} event. */
+  @DELETE
+  @Path("/{id}")
+  public Response delete(@PathParam("id") String id) {
+    CloudEvent cause =
+        new CloudEvent(UUID.randomUUID().toString(), SOURCE, "delete", id, null, null, id, null);
+    ValidateResult result = handler.delete(cause, id);
+    if (result.audit() == null) {
+      return notFound(id);
+    }
+    publisher.publishAll(result.events());
+    return Response.noContent().build();
+  }
+
+  private TradeView view(String id) {
+    return store.get(id).map(TradeView::of).orElseThrow();
+  }
+
+  static Response notFound(String id) {
+    return Response.status(404)
+        .type(Problem.MEDIA_TYPE)
+        .entity(Problem.of(404, "No such trade", "no trade " + id + " in the store"))
+        .build();
+  }
+}

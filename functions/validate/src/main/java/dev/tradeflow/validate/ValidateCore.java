@@ -1,0 +1,115 @@
+package dev.tradeflow.validate;
+
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Payloads;
+import dev.tradeflow.model.BusinessCalendar;
+import dev.tradeflow.model.Rejection;
+import dev.tradeflow.model.Stage;
+import dev.tradeflow.model.StoredTrade;
+import dev.tradeflow.model.Trade;
+import dev.tradeflow.model.TradeDeletion;
+import dev.tradeflow.model.TradeExpiry;
+import dev.tradeflow.model.ValidatedTrade;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The trade store's decisions, as plain Java: {@code (stored trade, input) -> (store change,
+ * events, audit entry)}. It reads the current stored trade but never writes: the caller writes the
+ * change, then emits the events.
+ */
+public final class ValidateCore {
+
+  private final Emitter emitter;
+  private final BusinessCalendar calendar;
+  private final Revisions revisions;
+
+  public ValidateCore(Emitter emitter, BusinessCalendar calendar, Revisions revisions) {
+    this.emitter = emitter;
+    this.calendar = calendar;
+    this.revisions = revisions;
+  }
+
+  public BusinessCalendar calendar() {
+    return calendar;
+  }
+
+  public ValidateResult onTrade(CloudEvent cause, Trade trade, Optional<StoredTrade> current) {
+    return switch (TradeStoreRules.decide(trade, current, calendar.today())) {
+      case Decision.Accepted accepted ->
+          store(cause, accepted.trade(), ValidatedTrade.Change.ACCEPTED, AuditAction.ACCEPTED);
+      case Decision.Replaced replaced ->
+          store(cause, replaced.trade(), ValidatedTrade.Change.REPLACED, AuditAction.REPLACED);
+      case Decision.Rejected rejected -> reject(cause, trade, rejected);
+    };
+  }
+
+  /** Flags a matured stored trade as expired; anything else is a no-op (a repeated tick, say). */
+  public ValidateResult onExpiry(
+      CloudEvent cause, TradeExpiry expiry, Optional<StoredTrade> current) {
+    if (current.isEmpty()
+        || !BusinessCalendar.dueForExpiry(current.get().trade(), calendar.today())) {
+      return new ValidateResult(StoreChange.NONE, List.of(), null);
+    }
+    Trade expired = current.get().trade().withExpired(true);
+    return store(cause, expired, ValidatedTrade.Change.EXPIRED, AuditAction.EXPIRED);
+  }
+
+  public ValidateResult onDelete(CloudEvent cause, Optional<StoredTrade> current) {
+    if (current.isEmpty()) {
+      return new ValidateResult(StoreChange.NONE, List.of(), null);
+    }
+    Trade trade = current.get().trade();
+    TradeDeletion deletion = new TradeDeletion(trade.tradeId(), revisions.next());
+    CloudEvent deleted = emitter.emit(cause, EventType.TRADE_DELETED, trade.tradeId(), 0, deletion);
+    return new ValidateResult(
+        new StoreChange.Delete(trade.tradeId()),
+        List.of(deleted),
+        audit(cause, trade, AuditAction.DELETED, null));
+  }
+
+  private ValidateResult store(
+      CloudEvent cause, Trade trade, ValidatedTrade.Change change, AuditAction action) {
+    StoredTrade stored = new StoredTrade(trade, revisions.next());
+    CloudEvent validated =
+        emitter.emit(
+            cause,
+            EventType.TRADE_VALIDATED,
+            trade.tradeId(),
+            0,
+            new ValidatedTrade(stored, change));
+    return new ValidateResult(
+        new StoreChange.Put(stored), List.of(validated), audit(cause, trade, action, null));
+  }
+
+  private ValidateResult reject(CloudEvent cause, Trade trade, Decision.Rejected rejected) {
+    Rejection rejection =
+        new Rejection(
+            trade.tradeId(),
+            Stage.VALIDATE,
+            rejected.reason(),
+            rejected.message(),
+            null,
+            cause.dataContentType(),
+            Payloads.preserve(cause.data()));
+    CloudEvent event = emitter.emit(cause, EventType.TRADE_REJECTED, trade.tradeId(), 0, rejection);
+    return new ValidateResult(
+        StoreChange.NONE, List.of(event), audit(cause, trade, AuditAction.REJECTED, rejected));
+  }
+
+  private AuditEntry audit(
+      CloudEvent cause, Trade trade, AuditAction action, Decision.Rejected rejected) {
+    return new AuditEntry(
+        Instant.now(calendar.clock()),
+        trade.tradeId(),
+        trade.version(),
+        action,
+        rejected == null ? null : rejected.reason(),
+        rejected == null ? null : rejected.message(),
+        cause.source(),
+        cause.id());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.tradeflow.validate;
+
+import dev.tradeflow.binding.EventHandler;
+import dev.tradeflow.binding.MalformedEventException;
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Function;
+import dev.tradeflow.events.Json;
+import dev.tradeflow.model.BusinessCalendar;
+import dev.tradeflow.model.StoredTrade;
+import dev.tradeflow.model.Trade;
+import dev.tradeflow.model.TradeExpiry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Validate's glue: reads the input, lets the core decide on the current stored trade, writes the
+ * store change and the audit entry, and hands back the events to emit.
+ */
+@ApplicationScoped
+public class ValidateHandler implements EventHandler {
+
+  @Inject TradeStore store;
+  @Inject AuditLog audit;
+  @Inject BusinessCalendar calendar;
+
+  private ValidateCore core;
+
+  @PostConstruct
+  void init() {
+    core =
+        new ValidateCore(
+            new Emitter(Function.VALIDATE, Clock.systemUTC()), calendar, store.revisions());
+  }
+
+  @Override
+  public Function function() {
+    return Function.VALIDATE;
+  }
+
+  @Override
+  public List<CloudEvent> handle(CloudEvent event) {
+    EventType type = EventType.of(event.type()).orElseThrow();
+    return switch (type) {
+      case TRADE_PARSED -> {
+        yield submit(event, payload(event, Trade.class)).events();
+      }
+      case TRADE_EXPIRED -> {
+        yield expire(event, payload(event, TradeExpiry.class)).events();
+      }
+      default -> throw new MalformedEventException("validate does not take " + event.type());
+    };
+  }
+
+  public ValidateResult submit(CloudEvent cause, Trade trade) {
+    return decide(trade.tradeId(), current -> core.onTrade(cause, trade, current));
+  }
+
+  public ValidateResult delete(CloudEvent cause, String tradeId) {
+    return decide(tradeId, current -> core.onDelete(cause, current));
+  }
+
+  public ValidateResult expire(CloudEvent cause, TradeExpiry expiry) {
+    return decide(expiry.tradeId(), current -> core.onExpiry(cause, expiry, current));
+  }
+
+  public BusinessCalendar calendar() {
+    return calendar;
+  }
+
+  private ValidateResult decide(
+      String tradeId, java.util.function.Function<Optional<StoredTrade>, ValidateResult> decision) {
+    return store.locked(
+        tradeId,
+        () -> {
+          ValidateResult result = decision.apply(store.get(tradeId));
+          store.write(result.change());
+          if (result.audit() != null) {
+            audit.record(result.audit());
+          }
+          return result;
+        });
+  }
+
+  private static <T> T payload(CloudEvent event, Class<T> type) {
+    try {
+      return Json.read(event.data(), type);
+    } catch (RuntimeException e) {
+      throw new MalformedEventException(
+          event.type() + " data is not a " + type.getSimpleName() + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.tradeflow.validate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Json;
+import dev.tradeflow.model.ValidatedTrade;
+import dev.tradeflow.testing.KafkaBrokerResource;
+import dev.tradeflow.testing.Send;
+import dev.tradeflow.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class ValidateFunctionTest {
+
+  static final String PARSED = EventType.TRADE_PARSED.type();
+
+  @Test
+  void binaryModeAcceptsAndRepliesValidated() {
+    Send.binary(
+            Send.event(
+                PARSED, "VB-1", "application/json", Trades.parsed("VB-1", 1, "B1", "2027-05-20")))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_VALIDATED.type())
+        .header("ce-subject", "VB-1")
+        .body("change", equalTo("ACCEPTED"))
+        .body("stored.trade.trade_id", equalTo("VB-1"));
+    given().get("/api/v1/trades/VB-1").then().statusCode(200).body("version", equalTo(1));
+  }
+
+  @Test
+  void structuredModeRejectsALowerVersionWithA200RejectedEvent() {
+    Send.structured(
+            Send.event(
+                PARSED, "VS-1", "application/json", Trades.parsed("VS-1", 2, "B1", "2027-05-20")))
+        .statusCode(200)
+        .body("type", equalTo(EventType.TRADE_VALIDATED.type()));
+    Send.structured(
+            Send.event(
+                PARSED, "VS-1", "application/json", Trades.parsed("VS-1", 1, "B1", "2027-05-20")))
+        .statusCode(200)
+        .body("type", equalTo(EventType.TRADE_REJECTED.type()))
+        .body("data.reason", equalTo("LOWER_VERSION"))
+        .body("data.stage", equalTo("VALIDATE"));
+    given().get("/api/v1/trades/VS-1").then().body("version", equalTo(2));
+  }
+
+  @Test
+  void aParsedEventWhoseDataIsNotATradeGets400() {
+    Send.binary(Send.event(PARSED, "VX-1", "application/json", "{\"nonsense\":true}"))
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"));
+    given()
+        .header("ce-specversion", "1.0")
+        .header("ce-id", "1")
+        .header("ce-type", PARSED)
+        .body("{}")
+        .post("/")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("source"));
+  }
+
+  @Test
+  void kafkaPathValidatesAndFlagsExpiredTrades() {
+    try (TopicProbe validated = TopicProbe.open(EventType.TRADE_VALIDATED)) {
+      Send.kafka(
+          Send.event(
+              PARSED, "VK-1", "application/json", Trades.parsed("VK-1", 1, "B7", "2026-11-21")));
+      CloudEvent accepted = validated.await(1, e -> "VK-1".equals(e.subject())).get(0);
+      assertThat(Json.read(accepted.data(), ValidatedTrade.class).change())
+          .isEqualTo(ValidatedTrade.Change.ACCEPTED);
+    }
+    // the trade matures today, so an expiry for it is a no-op today
+    Send.kafka(
+        Send.event(
+            EventType.TRADE_EXPIRED.type(),
+            "VK-1",
+            "application/json",
+            "{\"trade_id\":\"VK-1\",\"version\":1,\"maturity_date\":\"2026-11-21\"}"));
+    given().get("/api/v1/trades/VK-1").then().body("expired", equalTo(false));
+  }
+
+  @Test
+  void restApiCreatesReplacesAndRejectsWithReasons() {
+    given()
+        .body(Trades.json("VR-1", 1, "CP-1", "B3", "2027-05-20"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(201)
+        .header("Location", containsString("/api/v1/trades/VR-1"))
+        .body("trade_id", equalTo("VR-1"))
+        .body("counter_party_id", equalTo("CP-1"));
+    given()
+        .body(Trades.json("VR-1", 1, "CP-9", "B3", "2027-05-20"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(200)
+        .body("counter_party_id", equalTo("CP-9"));
+    given()
+        .body(Trades.json("VR-1", 2, "CP-9", "B3", "2027-05-20"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(201)
+        .body("version", equalTo(2));
+    given()
+        .body(Trades.json("VR-1", 1, "CP-9", "B3", "2027-05-20"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"))
+        .body("reason", equalTo("LOWER_VERSION"))
+        .body("detail", containsString("lower"));
+    given()
+        .body(Trades.json("VR-2", 1, "CP-9", "B3", "2014-05-20"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(400)
+        .body("reason", equalTo("MATURITY_IN_PAST"));
+    given()
+        .body("{\"trade_id\":\"VR-3\"")
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(400)
+        .body("reason", equalTo("MALFORMED_PAYLOAD"));
+    given()
+        .body(Trades.json("VR-4", 1, "CP-9", "B3", "2027-13-01"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(400)
+        .body("reason", equalTo("INVALID_FIELD"))
+        .body("location", equalTo("/maturity_date"));
+    given().get("/api/v1/trades/VR-2").then().statusCode(404);
+    given()
+        .get("/api/v1/audit-logs?trade_id=VR-1")
+        .then()
+        .statusCode(200)
+        .body(
+            "action",
+            org.hamcrest.Matchers.contains("REJECTED", "ACCEPTED", "REPLACED", "ACCEPTED"));
+  }
+
+  @Test
+  void listsPagesAndBooks() {
+    for (int i = 0; i < 5; i++) {
+      given()
+          .body(Trades.json("VL-" + i, 1, "CP-1", "BOOK-L", "2027-05-20"))
+          .post("/api/v1/trades")
+          .then()
+          .statusCode(201);
+    }
+    given().get("/api/v1/trades/book/BOOK-L").then().statusCode(200).body("size()", equalTo(5));
+    given()
+        .get("/api/v1/trades?page=0&size=2")
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(2))
+        .body("size", equalTo(2));
+  }
+
+  @Test
+  void deleteWritesATombstoneAndEmitsDeleted() {
+    given()
+        .body(Trades.json("VD-1", 1, "CP-1", "B1", "2027-05-20"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(201);
+    try (TopicProbe deleted = TopicProbe.open(EventType.TRADE_DELETED)) {
+      given().delete("/api/v1/trades/VD-1").then().statusCode(204);
+      assertThat(deleted.await(1, e -> "VD-1".equals(e.subject()))).hasSize(1);
+    }
+    given().get("/api/v1/trades/VD-1").then().statusCode(404);
+    given().delete("/api/v1/trades/VD-1").then().statusCode(404);
+  }
+
+  @Test
+  void statisticsHealthAndManualExpiry() {
+    given()
+        .get("/api/v1/health")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("business_date", equalTo("2026-11-21"));
+    given()
+        .get("/api/v1/statistics")
+        .then()
+        .statusCode(200)
+        .body("business_date", equalTo("2026-11-21"));
+    given()
+        .post("/api/v1/expire-trades")
+        .then()
+        .statusCode(200)
+        .body("business_date", equalTo("2026-11-21"));
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body(
+            "checks.find { it.name == 'tradeflow-state' }.data",
+            org.hamcrest.Matchers.hasKey("tradeflow.state.trade-store"));
+  }
+}
