@@ -1,0 +1,134 @@
+package dev.tradeflow.enrich;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Json;
+import dev.tradeflow.events.Topic;
+import dev.tradeflow.model.Book;
+import dev.tradeflow.model.Counterparty;
+import dev.tradeflow.model.EnrichedTrade;
+import dev.tradeflow.model.StoredTrade;
+import dev.tradeflow.model.Trade;
+import dev.tradeflow.model.ValidatedTrade;
+import dev.tradeflow.testing.KafkaBrokerResource;
+import dev.tradeflow.testing.Send;
+import dev.tradeflow.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class EnrichFunctionTest {
+
+  static final String VALIDATED = EventType.TRADE_VALIDATED.type();
+
+  @BeforeEach
+  void referenceData() {
+    Send.kafka(
+        new ProducerRecord<>(
+            Topic.COUNTERPARTIES.topicName(),
+            "CP-E1",
+            Json.write(new Counterparty("CP-E1", "Acme Bank", "LEI-E1"))));
+    Send.kafka(
+        new ProducerRecord<>(
+            Topic.BOOKS.topicName(), "B-E1", Json.write(new Book("B-E1", "Rates", "London"))));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              given().get("/api/v1/reference/counterparties/CP-E1").then().statusCode(200);
+              given().get("/api/v1/reference/books/B-E1").then().statusCode(200);
+            });
+  }
+
+  static String validated(String id, String cp, String book) {
+    Trade trade = new Trade(id, 1, cp, book, LocalDate.of(2027, 5, 20), null, false, null);
+    return Json.mapper()
+        .valueToTree(new ValidatedTrade(new StoredTrade(trade, 5), ValidatedTrade.Change.ACCEPTED))
+        .toString();
+  }
+
+  @Test
+  void binaryModeRepliesEnriched() {
+    Send.binary(
+            Send.event(VALIDATED, "EB-1", "application/json", validated("EB-1", "CP-E1", "B-E1")))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_ENRICHED.type())
+        .body("counterparty.name", equalTo("Acme Bank"))
+        .body("book.desk", equalTo("London"));
+  }
+
+  @Test
+  void structuredModeRejectsUnknownReferenceData() {
+    Send.structured(
+            Send.event(
+                VALIDATED, "ES-1", "application/json", validated("ES-1", "CP-NOBODY", "B-E1")))
+        .statusCode(200)
+        .body("type", equalTo(EventType.TRADE_REJECTED.type()))
+        .body("data.reason", equalTo("UNKNOWN_COUNTERPARTY"));
+    Send.structured(
+            Send.event(
+                VALIDATED, "ES-2", "application/json", validated("ES-2", "CP-E1", "B-NOWHERE")))
+        .statusCode(200)
+        .body("data.reason", equalTo("UNKNOWN_BOOK"));
+  }
+
+  @Test
+  void malformedEventsGet400() {
+    Send.binary(Send.event(VALIDATED, "EM-1", "application/json", "[1,2]"))
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"));
+    given()
+        .contentType("application/cloudevents+json")
+        .body("{}")
+        .post("/")
+        .then()
+        .statusCode(400)
+        .body("detail", containsString("specversion, id, source, type"));
+  }
+
+  @Test
+  void kafkaPathEnriches() {
+    try (TopicProbe enriched = TopicProbe.open(EventType.TRADE_ENRICHED)) {
+      Send.kafka(
+          Send.event(VALIDATED, "EK-1", "application/json", validated("EK-1", "CP-E1", "B-E1")));
+      CloudEvent out = enriched.await(1, e -> "EK-1".equals(e.subject())).get(0);
+      assertThat(Json.read(out.data(), EnrichedTrade.class).counterparty().lei())
+          .isEqualTo("LEI-E1");
+    }
+  }
+
+  @Test
+  void newReferenceDataIsFollowedLive() {
+    Send.kafka(
+        new ProducerRecord<>(
+            Topic.COUNTERPARTIES.topicName(),
+            "CP-LATE",
+            Json.write(new Counterparty("CP-LATE", "Late Ltd", null))));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/reference/counterparties/CP-LATE")
+                    .then()
+                    .statusCode(200)
+                    .body("name", equalTo("Late Ltd")));
+    Send.kafka(new ProducerRecord<>(Topic.COUNTERPARTIES.topicName(), "CP-LATE", null));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> given().get("/api/v1/reference/counterparties/CP-LATE").then().statusCode(404));
+  }
+}
