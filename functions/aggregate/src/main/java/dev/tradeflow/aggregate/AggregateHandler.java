@@ -1,0 +1,89 @@
+package dev.tradeflow.aggregate;
+
+import dev.tradeflow.binding.EventHandler;
+import dev.tradeflow.binding.EventPublisher;
+import dev.tradeflow.binding.MalformedEventException;
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Function;
+import dev.tradeflow.events.Json;
+import dev.tradeflow.events.Topic;
+import dev.tradeflow.model.Aggregate;
+import dev.tradeflow.model.Contribution;
+import dev.tradeflow.model.EnrichedTrade;
+import dev.tradeflow.model.TradeDeletion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Aggregate's glue. Under one lock per instance: decide the trade's contribution, write it, then
+ * write and emit the moved aggregates, so the aggregates topic never receives counts out of order.
+ */
+@ApplicationScoped
+public class AggregateHandler implements EventHandler {
+
+  @Inject AggregateState state;
+  @Inject EventPublisher publisher;
+
+  private final Emitter emitter = new Emitter(Function.AGGREGATE, Clock.systemUTC());
+
+  @Override
+  public Function function() {
+    return Function.AGGREGATE;
+  }
+
+  @Override
+  public synchronized List<CloudEvent> handle(CloudEvent event) {
+    EventType type = EventType.of(event.type()).orElseThrow();
+    return switch (type) {
+      case TRADE_ENRICHED -> {
+        EnrichedTrade enriched = payload(event, EnrichedTrade.class);
+        if (enriched.validated() == null || enriched.stored() == null) {
+          throw new MalformedEventException("data is not an enriched trade");
+        }
+        String tradeId = enriched.stored().tradeId();
+        Optional<Contribution> current = state.contribution(tradeId);
+        yield apply(event, current, AggregateCore.onEnriched(enriched, current));
+      }
+      case TRADE_DELETED -> {
+        TradeDeletion deletion = payload(event, TradeDeletion.class);
+        if (deletion.tradeId() == null) {
+          throw new MalformedEventException("data is not a trade deletion");
+        }
+        Optional<Contribution> current = state.contribution(deletion.tradeId());
+        yield apply(event, current, AggregateCore.onDeleted(deletion, current));
+      }
+      default -> throw new MalformedEventException("aggregate does not take " + event.type());
+    };
+  }
+
+  private List<CloudEvent> apply(
+      CloudEvent cause, Optional<Contribution> before, Optional<Contribution> after) {
+    if (after.isEmpty()) {
+      return List.of();
+    }
+    state.write(after.get());
+    List<CloudEvent> updates = new ArrayList<>();
+    int index = 0;
+    for (AggregateKey key : AggregateCore.affected(before, after.get())) {
+      Aggregate aggregate = state.counts().get(key);
+      publisher.publishRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate));
+      updates.add(emitter.emit(cause, EventType.AGGREGATE_UPDATED, key.key(), index++, aggregate));
+    }
+    return updates;
+  }
+
+  private static <T> T payload(CloudEvent event, Class<T> type) {
+    try {
+      return Json.read(event.data(), type);
+    } catch (RuntimeException e) {
+      throw new MalformedEventException(
+          event.type() + " data is not a " + type.getSimpleName() + ": " + e.getMessage());
+    }
+  }
+}

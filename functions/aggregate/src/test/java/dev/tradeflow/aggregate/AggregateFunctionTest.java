@@ -1,0 +1,127 @@
+package dev.tradeflow.aggregate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Json;
+import dev.tradeflow.model.Aggregate;
+import dev.tradeflow.model.TradeDeletion;
+import dev.tradeflow.testing.KafkaBrokerResource;
+import dev.tradeflow.testing.Send;
+import dev.tradeflow.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerResource.class)
+class AggregateFunctionTest {
+
+  static final String ENRICHED = EventType.TRADE_ENRICHED.type();
+
+  static String enriched(String id, String book, String cp, boolean expired, long revision) {
+    return Json.mapper()
+        .valueToTree(AggregateCoreTest.enriched(id, book, cp, expired, revision))
+        .toString();
+  }
+
+  @Test
+  void binaryModePublishesTheMovedAggregates() {
+    Send.binary(
+            Send.event(
+                ENRICHED,
+                "AB-1",
+                "application/json",
+                enriched("AB-1", "AB-BOOK", "AB-CP", false, 1)))
+        .statusCode(202)
+        .body("published", hasSize(2));
+    given()
+        .get("/api/v1/aggregates/book/AB-BOOK")
+        .then()
+        .statusCode(200)
+        .body("live_trades", equalTo(1))
+        .body("expired_trades", equalTo(0));
+  }
+
+  @Test
+  void structuredModeReplayOfTheSameEventChangesNothing() {
+    CloudEvent event =
+        Send.event(
+            ENRICHED, "AS-1", "application/json", enriched("AS-1", "AS-BOOK", "AS-CP", false, 7));
+    Send.structured(event).statusCode(202);
+    Send.structured(event).statusCode(204);
+    given()
+        .get("/api/v1/aggregates/counterparty/AS-CP")
+        .then()
+        .statusCode(200)
+        .body("live_trades", equalTo(1));
+  }
+
+  @Test
+  void malformedEventsGet400() {
+    Send.binary(Send.event(ENRICHED, "AM-1", "application/json", "{\"validated\":null}"))
+        .statusCode(400)
+        .contentType(containsString("application/problem+json"));
+    Send.binary(Send.event(EventType.TRADE_PARSED.type(), "AM-2", "application/json", "{}"))
+        .statusCode(400);
+  }
+
+  @Test
+  void kafkaPathCountsExpiresAndDeletes() {
+    try (TopicProbe updates = TopicProbe.open(EventType.AGGREGATE_UPDATED)) {
+      Send.kafka(
+          Send.event(
+              ENRICHED,
+              "AK-1",
+              "application/json",
+              enriched("AK-1", "AK-BOOK", "AK-CP", false, 10)));
+      Send.kafka(
+          Send.event(
+              ENRICHED,
+              "AK-2",
+              "application/json",
+              enriched("AK-2", "AK-BOOK", "AK-CP", false, 11)));
+      Send.kafka(
+          Send.event(
+              ENRICHED,
+              "AK-1",
+              "application/json",
+              enriched("AK-1", "AK-BOOK", "AK-CP", true, 12)));
+      Send.kafka(
+          Send.event(
+              EventType.TRADE_DELETED.type(),
+              "AK-2",
+              "application/json",
+              new String(Json.write(new TradeDeletion("AK-2", 13)))));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  given()
+                      .get("/api/v1/aggregates/book/AK-BOOK")
+                      .then()
+                      .statusCode(200)
+                      .body("live_trades", equalTo(0))
+                      .body("expired_trades", equalTo(1)));
+      CloudEvent last =
+          updates
+              .await(
+                  8,
+                  e ->
+                      "book:AK-BOOK".equals(e.subject())
+                          || "counterparty:AK-CP".equals(e.subject()))
+              .stream()
+              .filter(e -> "book:AK-BOOK".equals(e.subject()))
+              .reduce((a, b) -> b)
+              .orElseThrow();
+      assertThat(Json.read(last.data(), Aggregate.class).expiredTrades()).isEqualTo(1);
+    }
+  }
+}
