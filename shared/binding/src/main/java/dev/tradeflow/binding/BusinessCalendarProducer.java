@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class BusinessCalendarProducer {
 
-  @ConfigProperty(name = "tradeflow.business.zone", defaultValue = "Europe/London")
+  @ConfigProperty(name = "tradeflow.business.zone")
   ZoneId zone;
 
   @ConfigProperty(name = "tradeflow.business.date")
