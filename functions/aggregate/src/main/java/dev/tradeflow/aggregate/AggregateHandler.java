@@ -2,7 +2,7 @@ package dev.tradeflow.aggregate;
 
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.binding.EventPublisher;
-import dev.tradeflow.binding.MalformedEventException;
+import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;

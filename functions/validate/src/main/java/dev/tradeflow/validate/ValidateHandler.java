@@ -1,7 +1,7 @@
 package dev.tradeflow.validate;
 
 import dev.tradeflow.binding.EventHandler;
-import dev.tradeflow.binding.MalformedEventException;
+import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;

@@ -1,5 +1,6 @@
 package dev.tradeflow.binding;
 
+import dev.tradeflow.cloudevents.StructuredCloudEvents;
 import dev.tradeflow.events.CloudEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,6 @@
 package dev.tradeflow.binding;
 
+import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;

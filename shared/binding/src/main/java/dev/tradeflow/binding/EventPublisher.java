@@ -1,5 +1,6 @@
 package dev.tradeflow.binding;
 
+import dev.tradeflow.cloudevents.KafkaCloudEvents;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Topic;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,8 @@
 package dev.tradeflow.binding;
 
+import dev.tradeflow.cloudevents.CloudEventAttributes;
+import dev.tradeflow.cloudevents.MalformedEventException;
+import dev.tradeflow.cloudevents.StructuredCloudEvents;
 import dev.tradeflow.events.CloudEvent;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,7 @@
 package dev.tradeflow.binding;
 
+import dev.tradeflow.cloudevents.KafkaCloudEvents;
+import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;

@@ -1,5 +1,6 @@
 package dev.tradeflow.binding;
 
+import dev.tradeflow.cloudevents.MalformedEventException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -2,8 +2,8 @@ package dev.tradeflow.testing;
 
 import static io.restassured.RestAssured.given;
 
-import dev.tradeflow.binding.KafkaCloudEvents;
-import dev.tradeflow.binding.StructuredCloudEvents;
+import dev.tradeflow.cloudevents.KafkaCloudEvents;
+import dev.tradeflow.cloudevents.StructuredCloudEvents;
 import dev.tradeflow.events.CloudEvent;
 import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.tradeflow.binding;
+package dev.tradeflow.cloudevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.tradeflow.binding;
+package dev.tradeflow.cloudevents;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The checks every binding applies to CloudEvent context attributes. */
-final class CloudEventAttributes {
+public final class CloudEventAttributes {
 
   private CloudEventAttributes() {}
 
-  static void require(String specVersion, String id, String source, String type) {
+  public static void require(String specVersion, String id, String source, String type) {
     List<String> missing = new ArrayList<>();
     if (blank(specVersion)) {
       missing.add("specversion");
@@ -34,7 +34,7 @@ final class CloudEventAttributes {
     }
   }
 
-  static OffsetDateTime time(String text) {
+  public static OffsetDateTime time(String text) {
     if (text == null) {
       return null;
     }
@@ -45,7 +45,7 @@ final class CloudEventAttributes {
     }
   }
 
-  static boolean isJson(String contentType) {
+  public static boolean isJson(String contentType) {
     if (contentType == null) {
       return true;
     }

@@ -1,4 +1,4 @@
-package dev.tradeflow.binding;
+package dev.tradeflow.cloudevents;
 
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;

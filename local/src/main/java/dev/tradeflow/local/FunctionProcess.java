@@ -1,0 +1,180 @@
+package dev.tradeflow.local;
+
+import dev.tradeflow.events.Function;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged function app running as a child process, with its log in a file. */
+public final class FunctionProcess implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Function function;
+  private final int port;
+  private final Path log;
+  private final Process process;
+
+  private FunctionProcess(Function function, int port, Path log, Process process) {
+    this.function = function;
+    this.port = port;
+    this.log = log;
+    this.process = process;
+  }
+
+  /**
+   * Starts {@code functions/<id>/target/quarkus-app/quarkus-run.jar} under {@code repo}.
+   *
+   * @param businessDate pins the business date, or null for today in the business zone
+   */
+  public static FunctionProcess start(
+      Path repo,
+      Function function,
+      int port,
+      String bootstrapServers,
+      LocalDate businessDate,
+      Path logDir) {
+    Path jar = repo.resolve("functions/" + function.id() + "/target/quarkus-app/quarkus-run.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          "no packaged "
+              + function.id()
+              + " function at "
+              + jar
+              + ": build first (./mvnw install -DskipTests)");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.add("-Xmx256m");
+    command.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
+    command.add("-Dquarkus.http.port=" + port);
+    if (businessDate != null) {
+      command.add("-Dtradeflow.business.date=" + businessDate);
+    }
+    command.add("-jar");
+    command.add(jar.toString());
+    try {
+      Files.createDirectories(logDir);
+      Path log = logDir.resolve(function.id() + ".log");
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+      return new FunctionProcess(function, port, log, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String javaExecutable() {
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+
+  public Function function() {
+    return function;
+  }
+
+  public URI url(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  /** Waits until {@code /q/health/ready} answers 200. */
+  public void awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            function.id() + " exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        HttpResponse<String> ready =
+            HTTP.send(
+                HttpRequest.newBuilder(url("/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(250);
+    }
+    throw new IllegalStateException(function.id() + " not ready after " + timeout + "; see " + log);
+  }
+
+  public HttpResponse<String> get(String path) {
+    return call(HttpRequest.newBuilder(url(path)).GET());
+  }
+
+  public HttpResponse<String> post(String path, String json) {
+    return call(
+        HttpRequest.newBuilder(url(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private static HttpResponse<String> call(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops the process: SIGTERM, then a forced kill if it has not gone in 15 s. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

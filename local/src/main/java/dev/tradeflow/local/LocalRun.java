@@ -1,0 +1,185 @@
+package dev.tradeflow.local;
+
+import dev.tradeflow.events.Function;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code java -jar local/target/tradeflow-local.jar COMMAND [options]}
+ *
+ * <ul>
+ *   <li>{@code run}: a real Kafka broker, the five functions, the sample data, the outcome; then
+ *       keeps running until Ctrl-C.
+ *   <li>{@code broker}: the broker and the topics only, for {@code ./tradeflow dev <function>}.
+ *   <li>{@code bench-rebuild [N]}: times a cold rebuild of N trades from a real broker.
+ * </ul>
+ *
+ * Options: {@code --data-dir DIR} (default {@code .local-data}), {@code --fresh} (wipe it first),
+ * {@code --kafka-port P} (default 9092), {@code --exit} (stop after the story instead of waiting).
+ */
+public final class LocalRun {
+
+  private LocalRun() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> options = new ArrayList<>(List.of(args));
+    String command = options.isEmpty() ? "run" : options.remove(0);
+    Path repo = Path.of(System.getProperty("tradeflow.home", ".")).toAbsolutePath().normalize();
+    Path dataDir = Path.of(option(options, "--data-dir", ".local-data")).toAbsolutePath();
+    int kafkaPort = Integer.parseInt(option(options, "--kafka-port", "9092"));
+    if (options.remove("--fresh")) {
+      wipe(dataDir);
+    }
+    switch (command) {
+      case "run" -> run(repo, dataDir, kafkaPort, options.remove("--exit"));
+      case "broker" -> broker(repo, dataDir, kafkaPort);
+      case "bench-rebuild" ->
+          RebuildBenchmark.run(options.isEmpty() ? 1_000_000 : Integer.parseInt(options.get(0)));
+      default -> {
+        System.err.println("unknown command '" + command + "': run, broker or bench-rebuild");
+        System.exit(2);
+      }
+    }
+  }
+
+  static void run(Path repo, Path dataDir, int kafkaPort, boolean exitAfterStory) throws Exception {
+    Map<Function, Integer> ports = new EnumMap<>(Function.class);
+    for (Function function : Function.values()) {
+      ports.put(function, function.localPort());
+    }
+    requireFree(kafkaPort);
+    ports.values().forEach(LocalRun::requireFree);
+    System.out.println(
+        "Starting a Kafka broker (KRaft) on localhost:"
+            + kafkaPort
+            + ", data in "
+            + dataDir.resolve("kafka"));
+    LocalStack stack = LocalStack.startBroker(repo, dataDir, kafkaPort, false);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping the functions and the broker...");
+                  stack.close();
+                  stopped.countDown();
+                }));
+    System.out.println(
+        "Starting parse, validate, enrich, aggregate, expire (logs in " + stack.logDir() + ")");
+    stack.startFunctions(ports, Scenario.DAY_ONE);
+    Scenario scenario = new Scenario(stack, System.out);
+    scenario.dayOne();
+    System.out.println("\n   aggregates after day 1:");
+    System.out.println("   " + scenario.aggregatesOnceSettled(DAY_ONE_AGGREGATES));
+    String statistics = scenario.dayTwo();
+    System.out.println("\n   trade store statistics after day 2:\n   " + statistics);
+    System.out.println("\n   aggregates after day 2:");
+    System.out.println("   " + scenario.aggregatesOnceSettled(DAY_TWO_AGGREGATES));
+    printUrls(ports, kafkaPort);
+    if (exitAfterStory) {
+      System.exit(0);
+    }
+    System.out.println("\nRunning. Press Ctrl-C to stop everything.");
+    stopped.await();
+  }
+
+  static final List<String> DAY_ONE_AGGREGATES =
+      List.of(
+          "\"id\":\"B1\",\"live_trades\":2,\"expired_trades\":0",
+          "\"id\":\"B2\",\"live_trades\":1,\"expired_trades\":0");
+  static final List<String> DAY_TWO_AGGREGATES =
+      List.of(
+          "\"id\":\"B1\",\"live_trades\":0,\"expired_trades\":2",
+          "\"id\":\"B2\",\"live_trades\":0,\"expired_trades\":1");
+
+  static void broker(Path repo, Path dataDir, int kafkaPort) throws InterruptedException {
+    requireFree(kafkaPort);
+    LocalStack stack = LocalStack.startBroker(repo, dataDir, kafkaPort, false);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stack.close();
+                  stopped.countDown();
+                }));
+    System.out.println(
+        "Kafka broker (KRaft) on localhost:"
+            + kafkaPort
+            + " with every tradeflow topic; data in "
+            + dataDir.resolve("kafka"));
+    System.out.println(
+        "Run a function in dev mode against it: ./tradeflow dev validate. Ctrl-C stops the broker.");
+    stopped.await();
+  }
+
+  private static void printUrls(Map<Function, Integer> ports, int kafkaPort) {
+    System.out.println("\nWhere to look:");
+    System.out.println("   Kafka                   localhost:" + kafkaPort);
+    int validate = ports.get(Function.VALIDATE);
+    System.out.println(
+        "   trades                  http://localhost:" + validate + "/api/v1/trades");
+    System.out.println(
+        "   statistics              http://localhost:" + validate + "/api/v1/statistics");
+    System.out.println(
+        "   audit log               http://localhost:" + validate + "/api/v1/audit-logs");
+    System.out.println(
+        "   aggregates              http://localhost:"
+            + ports.get(Function.AGGREGATE)
+            + "/api/v1/aggregates");
+    System.out.println(
+        "   reference data          http://localhost:"
+            + ports.get(Function.ENRICH)
+            + "/api/v1/reference/counterparties");
+    for (Function function : Function.values()) {
+      int port = ports.get(function);
+      System.out.printf(
+          "   %-9s  CloudEvents POST http://localhost:%d/   health /q/health   metrics /q/metrics   OpenAPI /q/openapi%n",
+          function.id(), port);
+    }
+  }
+
+  private static String option(List<String> options, String name, String fallback) {
+    int at = options.indexOf(name);
+    if (at < 0) {
+      return fallback;
+    }
+    if (at + 1 >= options.size()) {
+      throw new IllegalArgumentException(name + " needs a value");
+    }
+    options.remove(at);
+    return options.remove(at);
+  }
+
+  static void requireFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port)) {
+      socket.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "port "
+              + port
+              + " is in use: is another tradeflow run going? Stop it, or free the port.");
+    }
+  }
+
+  static void wipe(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

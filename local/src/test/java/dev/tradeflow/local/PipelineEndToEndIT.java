@@ -1,0 +1,126 @@
+package dev.tradeflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeflow.broker.LocalKafka;
+import dev.tradeflow.events.Function;
+import dev.tradeflow.model.RejectReason;
+import dev.tradeflow.model.Rejection;
+import dev.tradeflow.model.Stage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The sample trades through all five packaged functions over a real broker, to the aggregates; then
+ * the next business day's expiry sweep through validate, enrich and aggregate.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineEndToEndIT {
+
+  static LocalStack stack;
+  static Scenario scenario;
+  static final ByteArrayOutputStream report = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Path data = Files.createTempDirectory("tradeflow-e2e-");
+    stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true);
+    Map<Function, Integer> ports = new EnumMap<>(Function.class);
+    for (Function function : Function.values()) {
+      ports.put(function, LocalKafka.freePort());
+    }
+    stack.startFunctions(ports, Scenario.DAY_ONE);
+    scenario = new Scenario(stack, new PrintStream(report, true));
+  }
+
+  @AfterAll
+  static void stop() {
+    System.out.println(report);
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void sampleTradesReachTheAggregatesWithEveryRejectionExplained() {
+    Scenario.DayOne day = scenario.dayOne();
+    assertThat(day.validated())
+        .extracting(v -> v.trade().tradeId() + " v" + v.trade().version() + " " + v.change())
+        .containsExactlyInAnyOrder(
+            "T1 v1 ACCEPTED",
+            "T2 v2 ACCEPTED",
+            "T4 v1 ACCEPTED",
+            "T5 v1 ACCEPTED",
+            "T1 v1 REPLACED");
+    assertThat(day.rejections())
+        .extracting(r -> r.tradeId() + " " + r.stage() + " " + r.reason())
+        .containsExactlyInAnyOrder(
+            "T2 VALIDATE LOWER_VERSION",
+            "T3 VALIDATE MATURITY_IN_PAST",
+            "T4 ENRICH UNKNOWN_COUNTERPARTY",
+            "T6 PARSE INVALID_FIELD",
+            "null PARSE MALFORMED_PAYLOAD");
+    Rejection badVersion =
+        day.rejections().stream().filter(r -> "T6".equals(r.tradeId())).findFirst().orElseThrow();
+    assertThat(badVersion.location()).isEqualTo("/1/version");
+    assertThat(badVersion.originalPayload()).contains("\"version\":\"one\"");
+    Rejection garbage =
+        day.rejections().stream()
+            .filter(r -> r.stage() == Stage.PARSE && r.reason() == RejectReason.MALFORMED_PAYLOAD)
+            .findFirst()
+            .orElseThrow();
+    assertThat(garbage.originalPayload()).isEqualTo("{\"trade_id\": \"T7\", oops");
+  }
+
+  @Test
+  @Order(2)
+  void aggregatesCountEachTradeOnceDespiteTheDuplicate() {
+    String aggregates = scenario.aggregatesOnceSettled(LocalRun.DAY_ONE_AGGREGATES);
+    assertThat(aggregates)
+        .contains("\"dimension\":\"COUNTERPARTY\",\"id\":\"CP-1\",\"live_trades\":1")
+        .contains("\"dimension\":\"COUNTERPARTY\",\"id\":\"CP-2\",\"live_trades\":1")
+        .doesNotContain("CP-9");
+    assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T2").body())
+        .contains("\"version\":2")
+        .contains("\"counter_party_id\":\"CP-2\"");
+  }
+
+  @Test
+  @Order(3)
+  void nextBusinessDayExpiresMaturedTradesThroughThePipeline() {
+    String statistics = scenario.dayTwo();
+    // T4 is in the store (validate took it) but not in the aggregates (enrich turned it away)
+    assertThat(statistics)
+        .contains("\"trades\":4")
+        .contains("\"expired\":3")
+        .contains("\"live\":1");
+    scenario.aggregatesOnceSettled(LocalRun.DAY_TWO_AGGREGATES);
+    assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T1").body())
+        .contains("\"expired\":true");
+    String audit = stack.function(Function.VALIDATE).get("/api/v1/audit-logs?trade_id=T1").body();
+    assertThat(audit).contains("\"action\":\"EXPIRED\"");
+  }
+
+  @Test
+  @Order(4)
+  void everyFunctionExposesMetrics() {
+    for (Function function : Function.values()) {
+      String metrics = stack.function(function).get("/q/metrics").body();
+      assertThat(metrics).as(function.id()).contains("tradeflow_events_in_total");
+    }
+    assertThat(stack.function(Function.VALIDATE).get("/q/metrics").body())
+        .contains("tradeflow_state_entries{topic=\"tradeflow.state.trade-store\"}");
+  }
+}
