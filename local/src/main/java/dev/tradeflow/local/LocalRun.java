@@ -65,15 +65,7 @@ public final class LocalRun {
             + ", data in "
             + dataDir.resolve("kafka"));
     LocalStack stack = LocalStack.startBroker(repo, dataDir, kafkaPort, false);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("\nStopping the functions and the broker...");
-                  stack.close();
-                  stopped.countDown();
-                }));
+    CountDownLatch stopped = stopOnExit(stack);
     System.out.println(
         "Starting parse, validate, enrich, aggregate, expire (logs in " + stack.logDir() + ")");
     stack.startFunctions(ports, Scenario.DAY_ONE);
@@ -105,14 +97,7 @@ public final class LocalRun {
   static void broker(Path repo, Path dataDir, int kafkaPort) throws InterruptedException {
     requireFree(kafkaPort);
     LocalStack stack = LocalStack.startBroker(repo, dataDir, kafkaPort, false);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stack.close();
-                  stopped.countDown();
-                }));
+    CountDownLatch stopped = stopOnExit(stack);
     System.out.println(
         "Kafka broker (KRaft) on localhost:"
             + kafkaPort
@@ -121,6 +106,20 @@ public final class LocalRun {
     System.out.println(
         "Run a function in dev mode against it: ./tradeflow dev validate. Ctrl-C stops the broker.");
     stopped.await();
+  }
+
+  /** Ctrl-C (or any exit) stops the functions and the broker; the latch opens when they are. */
+  private static CountDownLatch stopOnExit(LocalStack stack) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping the functions and the broker...");
+                  stack.close();
+                  stopped.countDown();
+                }));
+    return stopped;
   }
 
   private static void printUrls(Map<Function, Integer> ports, int kafkaPort) {

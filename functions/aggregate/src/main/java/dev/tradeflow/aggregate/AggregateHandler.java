@@ -1,5 +1,6 @@
 package dev.tradeflow.aggregate;
 
+import dev.tradeflow.binding.EventData;
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.binding.EventPublisher;
 import dev.tradeflow.cloudevents.MalformedEventException;
@@ -42,7 +43,7 @@ public class AggregateHandler implements EventHandler {
     EventType type = EventType.of(event.type()).orElseThrow();
     return switch (type) {
       case TRADE_ENRICHED -> {
-        EnrichedTrade enriched = payload(event, EnrichedTrade.class);
+        EnrichedTrade enriched = EventData.read(event, EnrichedTrade.class);
         if (enriched.validated() == null || enriched.stored() == null) {
           throw new MalformedEventException("data is not an enriched trade");
         }
@@ -51,7 +52,7 @@ public class AggregateHandler implements EventHandler {
         yield apply(event, current, AggregateCore.onEnriched(enriched, current));
       }
       case TRADE_DELETED -> {
-        TradeDeletion deletion = payload(event, TradeDeletion.class);
+        TradeDeletion deletion = EventData.read(event, TradeDeletion.class);
         if (deletion.tradeId() == null) {
           throw new MalformedEventException("data is not a trade deletion");
         }
@@ -76,14 +77,5 @@ public class AggregateHandler implements EventHandler {
       updates.add(emitter.emit(cause, EventType.AGGREGATE_UPDATED, key.key(), index++, aggregate));
     }
     return updates;
-  }
-
-  private static <T> T payload(CloudEvent event, Class<T> type) {
-    try {
-      return Json.read(event.data(), type);
-    } catch (RuntimeException e) {
-      throw new MalformedEventException(
-          event.type() + " data is not a " + type.getSimpleName() + ": " + e.getMessage());
-    }
   }
 }

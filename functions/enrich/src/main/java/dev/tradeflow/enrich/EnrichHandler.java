@@ -1,11 +1,11 @@
 package dev.tradeflow.enrich;
 
+import dev.tradeflow.binding.EventData;
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.Function;
-import dev.tradeflow.events.Json;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.ValidatedTrade;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +28,7 @@ public class EnrichHandler implements EventHandler {
 
   @Override
   public List<CloudEvent> handle(CloudEvent event) {
-    ValidatedTrade validated;
-    try {
-      validated = Json.read(event.data(), ValidatedTrade.class);
-    } catch (RuntimeException e) {
-      throw new MalformedEventException("data is not a validated trade: " + e.getMessage());
-    }
+    ValidatedTrade validated = EventData.read(event, ValidatedTrade.class);
     if (validated.stored() == null || validated.change() == null) {
       throw new MalformedEventException("data is not a validated trade: stored and change needed");
     }

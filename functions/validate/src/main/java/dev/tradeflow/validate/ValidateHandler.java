@@ -1,12 +1,12 @@
 package dev.tradeflow.validate;
 
+import dev.tradeflow.binding.EventData;
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
-import dev.tradeflow.events.Json;
 import dev.tradeflow.model.BusinessCalendar;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
@@ -48,10 +48,10 @@ public class ValidateHandler implements EventHandler {
     EventType type = EventType.of(event.type()).orElseThrow();
     return switch (type) {
       case TRADE_PARSED -> {
-        yield submit(event, payload(event, Trade.class)).events();
+        yield submit(event, EventData.read(event, Trade.class)).events();
       }
       case TRADE_EXPIRED -> {
-        yield expire(event, payload(event, TradeExpiry.class)).events();
+        yield expire(event, EventData.read(event, TradeExpiry.class)).events();
       }
       default -> throw new MalformedEventException("validate does not take " + event.type());
     };
@@ -85,14 +85,5 @@ public class ValidateHandler implements EventHandler {
           }
           return result;
         });
-  }
-
-  private static <T> T payload(CloudEvent event, Class<T> type) {
-    try {
-      return Json.read(event.data(), type);
-    } catch (RuntimeException e) {
-      throw new MalformedEventException(
-          event.type() + " data is not a " + type.getSimpleName() + ": " + e.getMessage());
-    }
   }
 }
