@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  *       keeps running until Ctrl-C.
  *   <li>{@code broker}: the broker and the topics only, for {@code ./tradeflow dev <function>}.
  *   <li>{@code bench-rebuild [N]}: times a cold rebuild of N trades from a real broker.
+ *   <li>{@code bench-pipeline [N]}: times N trades through all five functions over a real broker.
  * </ul>
  *
  * Options: {@code --data-dir DIR} (default {@code .local-data}), {@code --fresh} (wipe it first),
@@ -43,10 +44,14 @@ public final class LocalRun {
     switch (command) {
       case "run" -> run(repo, dataDir, kafkaPort, options.remove("--exit"));
       case "broker" -> broker(repo, dataDir, kafkaPort);
+      case "bench-pipeline" ->
+          PipelineBenchmark.run(
+              repo, options.isEmpty() ? 20_000 : Integer.parseInt(options.get(0)));
       case "bench-rebuild" ->
           RebuildBenchmark.run(options.isEmpty() ? 1_000_000 : Integer.parseInt(options.get(0)));
       default -> {
-        System.err.println("unknown command '" + command + "': run, broker or bench-rebuild");
+        System.err.println(
+            "unknown command '" + command + "': run, broker, bench-rebuild or bench-pipeline");
         System.exit(2);
       }
     }
