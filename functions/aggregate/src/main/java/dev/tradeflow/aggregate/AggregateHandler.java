@@ -3,6 +3,7 @@ package dev.tradeflow.aggregate;
 import dev.tradeflow.binding.EventData;
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.binding.EventPublisher;
+import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
@@ -22,8 +23,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Aggregate's glue. Under one lock per instance: decide the trade's contribution, write it, then
- * write and emit the moved aggregates, so the aggregates topic never receives counts out of order.
+ * Aggregate's glue. Under one lock per instance: decide the trade's contribution, apply it (the
+ * counts follow at once), then send the moved aggregates, so the aggregates topic never receives a
+ * key's counts out of order. The writes go to {@code writes}; the binding waits for them.
  */
 @ApplicationScoped
 public class AggregateHandler implements EventHandler {
@@ -39,7 +41,7 @@ public class AggregateHandler implements EventHandler {
   }
 
   @Override
-  public synchronized List<CloudEvent> handle(CloudEvent event) {
+  public synchronized List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
     EventType type = EventType.of(event.type()).orElseThrow();
     return switch (type) {
       case TRADE_ENRICHED -> {
@@ -49,7 +51,7 @@ public class AggregateHandler implements EventHandler {
         }
         String tradeId = enriched.stored().tradeId();
         Optional<Contribution> current = state.contribution(tradeId);
-        yield apply(event, current, AggregateCore.onEnriched(enriched, current));
+        yield apply(event, current, AggregateCore.onEnriched(enriched, current), writes);
       }
       case TRADE_DELETED -> {
         TradeDeletion deletion = EventData.read(event, TradeDeletion.class);
@@ -57,23 +59,26 @@ public class AggregateHandler implements EventHandler {
           throw new MalformedEventException("data is not a trade deletion");
         }
         Optional<Contribution> current = state.contribution(deletion.tradeId());
-        yield apply(event, current, AggregateCore.onDeleted(deletion, current));
+        yield apply(event, current, AggregateCore.onDeleted(deletion, current), writes);
       }
       default -> throw new MalformedEventException("aggregate does not take " + event.type());
     };
   }
 
   private List<CloudEvent> apply(
-      CloudEvent cause, Optional<Contribution> before, Optional<Contribution> after) {
+      CloudEvent cause,
+      Optional<Contribution> before,
+      Optional<Contribution> after,
+      PendingWrites writes) {
     if (after.isEmpty()) {
       return List.of();
     }
-    state.write(after.get());
+    writes.add(state.write(after.get()));
     List<CloudEvent> updates = new ArrayList<>();
     int index = 0;
     for (AggregateKey key : AggregateCore.affected(before, after.get())) {
       Aggregate aggregate = state.counts().get(key);
-      publisher.publishRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate));
+      writes.add(publisher.sendRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate)));
       updates.add(emitter.emit(cause, EventType.AGGREGATE_UPDATED, key.key(), index++, aggregate));
     }
     return updates;

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Each trade's latest contribution, rebuilt from and written through its compacted topic, and the
@@ -34,8 +35,9 @@ public class AggregateState {
     return contributions.get(tradeId);
   }
 
-  public void write(Contribution contribution) {
-    contributions.put(contribution.tradeId(), contribution).join();
+  /** Applies the contribution (counts follow at once) and sends it; completes when Kafka has it. */
+  public CompletableFuture<Long> write(Contribution contribution) {
+    return contributions.put(contribution.tradeId(), contribution);
   }
 
   public AggregateCounts counts() {

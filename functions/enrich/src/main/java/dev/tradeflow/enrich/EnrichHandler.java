@@ -2,6 +2,7 @@ package dev.tradeflow.enrich;
 
 import dev.tradeflow.binding.EventData;
 import dev.tradeflow.binding.EventHandler;
+import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
@@ -27,7 +28,7 @@ public class EnrichHandler implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent event) {
+  public List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
     ValidatedTrade validated = EventData.read(event, ValidatedTrade.class);
     if (validated.stored() == null || validated.change() == null) {
       throw new MalformedEventException("data is not a validated trade: stored and change needed");

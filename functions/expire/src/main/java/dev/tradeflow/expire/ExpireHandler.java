@@ -1,6 +1,7 @@
 package dev.tradeflow.expire;
 
 import dev.tradeflow.binding.EventHandler;
+import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
@@ -38,7 +39,7 @@ public class ExpireHandler implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent tick) {
+  public List<CloudEvent> handle(CloudEvent tick, PendingWrites writes) {
     return core.sweep(tick, index.trades(), businessDate(tick));
   }
 

@@ -50,7 +50,8 @@ public class ExpiryTrigger {
             null,
             null,
             null);
-    List<CloudEvent> expired = dispatcher.dispatch(tick, "trigger");
+    dispatcher.awaitState(false);
+    List<CloudEvent> expired = dispatcher.handle(tick, "trigger", dispatcher.newWrites());
     publisher.publishAll(expired);
     return expired;
   }

@@ -1,6 +1,7 @@
 package dev.tradeflow.parse;
 
 import dev.tradeflow.binding.EventHandler;
+import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.Function;
@@ -32,7 +33,7 @@ public class ParseHandler implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent event) {
+  public List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
     return core.parse(event);
   }
 }

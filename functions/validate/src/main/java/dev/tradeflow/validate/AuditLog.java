@@ -14,11 +14,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every trade-store decision. Each entry is written to the append-only audit topic before the input
- * is acknowledged; the most recent ones are also kept in memory for the REST API.
+ * Every trade-store decision. Each entry is sent to the append-only audit topic, and the input is
+ * acknowledged only once Kafka has it; the most recent ones are also kept in memory for the REST
+ * API.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -32,8 +34,10 @@ public class AuditLog {
   private final Deque<AuditEntry> recent = new ArrayDeque<>();
   private final Map<AuditAction, Long> counts = new EnumMap<>(AuditAction.class);
 
-  public void record(AuditEntry entry) {
-    publisher.publishRecord(Topic.AUDIT, entry.tradeId(), Json.write(entry));
+  /** Keeps the entry and sends it to the audit topic; the future completes when Kafka has it. */
+  public CompletableFuture<Void> record(AuditEntry entry) {
+    CompletableFuture<Void> sent =
+        publisher.sendRecord(Topic.AUDIT, entry.tradeId(), Json.write(entry));
     synchronized (this) {
       recent.addFirst(entry);
       while (recent.size() > capacity) {
@@ -44,6 +48,7 @@ public class AuditLog {
     metrics
         .counter("tradeflow.trade.store.decisions", "action", entry.action().name().toLowerCase())
         .increment();
+    return sent;
   }
 
   /** The newest entries first, optionally for one trade only. */

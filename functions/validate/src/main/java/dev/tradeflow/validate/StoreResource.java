@@ -1,6 +1,8 @@
 package dev.tradeflow.validate;
 
+import dev.tradeflow.binding.EventDispatcher;
 import dev.tradeflow.binding.EventPublisher;
+import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.binding.StateStores;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.model.BusinessCalendar;
@@ -34,6 +36,7 @@ public class StoreResource {
   @Inject ValidateHandler handler;
   @Inject EventPublisher publisher;
   @Inject StateStores stores;
+  @Inject EventDispatcher dispatcher;
 
   public record BookCounts(long live, long expired) {}
 
@@ -79,6 +82,9 @@ public class StoreResource {
     LocalDate today = handler.calendar().today();
     String sweep = UUID.randomUUID().toString();
     List<String> expired = new ArrayList<>();
+    List<CloudEvent> events = new ArrayList<>();
+    dispatcher.awaitState(false);
+    PendingWrites writes = dispatcher.newWrites();
     for (StoredTrade stored : store.all()) {
       if (!BusinessCalendar.dueForExpiry(stored.trade(), today)) {
         continue;
@@ -94,15 +100,16 @@ public class StoreResource {
               null,
               id,
               null);
-      ValidateResult result =
-          handler.expire(
-              cause,
-              new TradeExpiry(id, stored.trade().version(), stored.trade().maturityDate(), today));
-      publisher.publishAll(result.events());
+      TradeExpiry expiry =
+          new TradeExpiry(id, stored.trade().version(), stored.trade().maturityDate(), today);
+      ValidateResult result = handler.expire(cause, expiry, writes);
+      events.addAll(result.events());
       if (result.audit() != null) {
         expired.add(id);
       }
     }
+    writes.awaitAll();
+    publisher.publishAll(events);
     return new ExpirySweep(today, expired.size(), expired);
   }
 

@@ -1,7 +1,9 @@
 package dev.tradeflow.validate;
 
+import dev.tradeflow.binding.EventDispatcher;
 import dev.tradeflow.binding.EventPublisher;
 import dev.tradeflow.binding.Page;
+import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.binding.Problem;
 import dev.tradeflow.binding.ProblemMappers;
 import dev.tradeflow.events.CloudEvent;
@@ -37,6 +39,7 @@ public class TradeResource {
   @Inject ValidateHandler handler;
   @Inject TradeStore store;
   @Inject EventPublisher publisher;
+  @Inject EventDispatcher dispatcher;
 
   private final TradeJsonReader reader = new TradeJsonReader();
 
@@ -64,8 +67,7 @@ public class TradeResource {
             MediaType.APPLICATION_JSON,
             trade.tradeId(),
             body);
-    ValidateResult result = handler.submit(cause, trade);
-    publisher.publishAll(result.events());
+    ValidateResult result = applied(writes -> handler.submit(cause, trade, writes));
     return switch (result.audit().action()) {
       case ACCEPTED ->
           Response.created(URI.create("/api/v1/trades/" + trade.tradeId()))
@@ -113,12 +115,19 @@ public class TradeResource {
   public Response delete(@PathParam("id") String id) {
     CloudEvent cause =
         new CloudEvent(UUID.randomUUID().toString(), SOURCE, "delete", id, null, null, id, null);
-    ValidateResult result = handler.delete(cause, id);
-    if (result.audit() == null) {
-      return notFound(id);
-    }
+    ValidateResult result = applied(writes -> handler.delete(cause, id, writes));
+    return result.audit() == null ? notFound(id) : Response.noContent().build();
+  }
+
+  /** Runs a decision, waits for its state writes, then sends its events. */
+  private ValidateResult applied(
+      java.util.function.Function<PendingWrites, ValidateResult> decision) {
+    dispatcher.awaitState(false);
+    PendingWrites writes = dispatcher.newWrites();
+    ValidateResult result = decision.apply(writes);
+    writes.awaitAll();
     publisher.publishAll(result.events());
-    return Response.noContent().build();
+    return result;
   }
 
   private TradeView view(String id) {

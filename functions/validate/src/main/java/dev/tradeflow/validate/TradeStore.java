@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -77,13 +78,16 @@ public class TradeStore {
     return store.size();
   }
 
-  /** Writes the change and waits for Kafka to acknowledge it. */
-  public void write(StoreChange change) {
-    switch (change) {
-      case StoreChange.Put put -> store.put(put.trade().tradeId(), put.trade()).join();
-      case StoreChange.Delete delete -> store.delete(delete.tradeId()).join();
-      case StoreChange.None none -> {}
-    }
+  /**
+   * Applies the change (the next decision sees it) and sends it to the topic; the future completes
+   * when Kafka has acknowledged it.
+   */
+  public CompletableFuture<?> write(StoreChange change) {
+    return switch (change) {
+      case StoreChange.Put put -> store.put(put.trade().tradeId(), put.trade());
+      case StoreChange.Delete delete -> store.delete(delete.tradeId());
+      case StoreChange.None none -> CompletableFuture.completedFuture(null);
+    };
   }
 
   public <T> T locked(String tradeId, Supplier<T> work) {

@@ -2,6 +2,7 @@ package dev.tradeflow.validate;
 
 import dev.tradeflow.binding.EventData;
 import dev.tradeflow.binding.EventHandler;
+import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
@@ -19,8 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Validate's glue: reads the input, lets the core decide on the current stored trade, writes the
- * store change and the audit entry, and hands back the events to emit.
+ * Validate's glue: reads the input, lets the core decide on the current stored trade, applies the
+ * store change and the audit entry (their Kafka writes go to {@code writes}), and hands back the
+ * events to emit.
  */
 @ApplicationScoped
 public class ValidateHandler implements EventHandler {
@@ -44,29 +46,29 @@ public class ValidateHandler implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent event) {
+  public List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
     EventType type = EventType.of(event.type()).orElseThrow();
     return switch (type) {
       case TRADE_PARSED -> {
-        yield submit(event, EventData.read(event, Trade.class)).events();
+        yield submit(event, EventData.read(event, Trade.class), writes).events();
       }
       case TRADE_EXPIRED -> {
-        yield expire(event, EventData.read(event, TradeExpiry.class)).events();
+        yield expire(event, EventData.read(event, TradeExpiry.class), writes).events();
       }
       default -> throw new MalformedEventException("validate does not take " + event.type());
     };
   }
 
-  public ValidateResult submit(CloudEvent cause, Trade trade) {
-    return decide(trade.tradeId(), current -> core.onTrade(cause, trade, current));
+  public ValidateResult submit(CloudEvent cause, Trade trade, PendingWrites writes) {
+    return decide(trade.tradeId(), current -> core.onTrade(cause, trade, current), writes);
   }
 
-  public ValidateResult delete(CloudEvent cause, String tradeId) {
-    return decide(tradeId, current -> core.onDelete(cause, current));
+  public ValidateResult delete(CloudEvent cause, String tradeId, PendingWrites writes) {
+    return decide(tradeId, current -> core.onDelete(cause, current), writes);
   }
 
-  public ValidateResult expire(CloudEvent cause, TradeExpiry expiry) {
-    return decide(expiry.tradeId(), current -> core.onExpiry(cause, expiry, current));
+  public ValidateResult expire(CloudEvent cause, TradeExpiry expiry, PendingWrites writes) {
+    return decide(expiry.tradeId(), current -> core.onExpiry(cause, expiry, current), writes);
   }
 
   public BusinessCalendar calendar() {
@@ -74,14 +76,16 @@ public class ValidateHandler implements EventHandler {
   }
 
   private ValidateResult decide(
-      String tradeId, java.util.function.Function<Optional<StoredTrade>, ValidateResult> decision) {
+      String tradeId,
+      java.util.function.Function<Optional<StoredTrade>, ValidateResult> decision,
+      PendingWrites writes) {
     return store.locked(
         tradeId,
         () -> {
           ValidateResult result = decision.apply(store.get(tradeId));
-          store.write(result.change());
+          writes.add(store.write(result.change()));
           if (result.audit() != null) {
-            audit.record(result.audit());
+            writes.add(audit.record(result.audit()));
           }
           return result;
         });

@@ -45,6 +45,7 @@ public class ChannelConfigFactory implements ConfigSourceFactory {
         PREFIX + "value.deserializer",
         "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     config.put(PREFIX + "auto.offset.reset", "earliest");
+    config.put(PREFIX + "batch", "true");
     config.put(PREFIX + "enable.auto.commit", "false");
     config.put("quarkus.application.name", "tradeflow-" + function.id());
     return List.of(new PropertiesConfigSource(config, "tradeflow-catalogue", 150));

@@ -39,7 +39,10 @@ public class CloudEventResource {
     CloudEvent event = HttpCloudEvents.decode(headers, body == null ? new byte[0] : body);
     boolean structured =
         StructuredCloudEvents.isStructured(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-    List<CloudEvent> emitted = dispatcher.dispatch(event, "http");
+    dispatcher.awaitState(false);
+    PendingWrites writes = dispatcher.newWrites();
+    List<CloudEvent> emitted = dispatcher.handle(event, "http", writes);
+    writes.awaitAll();
     if (emitted.isEmpty()) {
       return Response.noContent().build();
     }

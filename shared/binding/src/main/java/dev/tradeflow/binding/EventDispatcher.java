@@ -14,7 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The path every input takes, whichever binding brought it: check the type, wait for state, call
+ * The path every input takes, whichever binding brought it: wait for state, check the type, call
  * the function's handler, count and time it.
  */
 @ApplicationScoped
@@ -27,29 +27,56 @@ public class EventDispatcher {
   @ConfigProperty(name = "tradeflow.http.ready-wait", defaultValue = "PT2S")
   Duration httpReadyWait;
 
+  @ConfigProperty(name = "tradeflow.kafka.send-timeout", defaultValue = "PT30S")
+  Duration writeTimeout;
+
   public Function function() {
     return handler.function();
   }
 
-  /** For HTTP: answers 503 at once if state is still rebuilding after a short wait. */
-  public List<CloudEvent> dispatch(CloudEvent event, String binding) {
-    checkType(event);
-    stores.awaitReady(httpReadyWait);
-    return handle(event, binding);
-  }
-
-  /** For Kafka: holds the record until state has caught up, however long that takes. */
-  public List<CloudEvent> dispatchWhenReady(CloudEvent event, String binding) {
-    checkType(event);
+  /**
+   * Waits for state to catch up. For HTTP ({@code patiently = false}) a short wait, then 503; for
+   * Kafka the record is held however long it takes, since deciding on partial state is wrong.
+   */
+  public void awaitState(boolean patiently) {
+    if (!patiently) {
+      stores.awaitReady(httpReadyWait);
+      return;
+    }
     while (true) {
       try {
         stores.awaitReady(Duration.ofSeconds(30));
-        break;
+        return;
       } catch (NotReadyException stillRebuilding) {
-        // keep waiting: processing before the state is rebuilt would decide on partial state
+        // keep waiting
       }
     }
-    return handle(event, binding);
+  }
+
+  public PendingWrites newWrites() {
+    return new PendingWrites(writeTimeout);
+  }
+
+  /** One input: check its type, let the handler decide, count and time it. */
+  public List<CloudEvent> handle(CloudEvent event, String binding, PendingWrites writes) {
+    checkType(event);
+    Timer.Sample sample = Timer.start(metrics);
+    List<CloudEvent> emitted;
+    try {
+      emitted = handler.handle(event, writes);
+    } catch (MalformedEventException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EventProcessingException(
+          handler.function().id() + " could not process " + event + ": " + e.getMessage(), e);
+    } finally {
+      sample.stop(timer(binding));
+    }
+    counter("tradeflow.events.in", event.type(), binding).increment();
+    for (CloudEvent out : emitted) {
+      counter("tradeflow.events.out", out.type(), binding).increment();
+    }
+    return emitted;
   }
 
   private void checkType(CloudEvent event) {
@@ -66,26 +93,6 @@ public class EventDispatcher {
               + event.type()
               + "'");
     }
-  }
-
-  private List<CloudEvent> handle(CloudEvent event, String binding) {
-    Timer.Sample sample = Timer.start(metrics);
-    List<CloudEvent> emitted;
-    try {
-      emitted = handler.handle(event);
-    } catch (MalformedEventException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new EventProcessingException(
-          handler.function().id() + " could not process " + event + ": " + e.getMessage(), e);
-    } finally {
-      sample.stop(timer(binding));
-    }
-    counter("tradeflow.events.in", event.type(), binding).increment();
-    for (CloudEvent out : emitted) {
-      counter("tradeflow.events.out", out.type(), binding).increment();
-    }
-    return emitted;
   }
 
   private Timer timer(String binding) {

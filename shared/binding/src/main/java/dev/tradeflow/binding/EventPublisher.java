@@ -64,9 +64,16 @@ public class EventPublisher {
     }
   }
 
-  /** Writes one plain record (not a CloudEvent), such as an audit entry; waits for the ack. */
-  public void publishRecord(Topic topic, String key, byte[] value) {
-    sendAndAwait(List.of(new ProducerRecord<>(topic.topicName(), key, value)));
+  /**
+   * Sends one plain record (not a CloudEvent), such as an audit entry or an aggregate; the future
+   * completes when Kafka has acknowledged it.
+   */
+  public CompletableFuture<Void> sendRecord(Topic topic, String key, byte[] value) {
+    try {
+      return send(new ProducerRecord<>(topic.topicName(), key, value));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   private void sendAndAwait(List<ProducerRecord<String, byte[]>> records) {

@@ -45,7 +45,10 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CompactedTopicStore.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private record Entry<V>(V value, long offset) {}
+  /** A value and the offset of its record; a write not yet acknowledged is {@link #PENDING}. */
+  private record Entry<V>(V value, long offset, Entry<V> previous) {}
+
+  private static final long PENDING = Long.MAX_VALUE;
 
   private final String topic;
   private final Map<String, Object> kafkaConfig;
@@ -135,18 +138,66 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new IllegalStateException("store not started: " + topic));
     }
+    Entry<V> pending = applyPending(key, value);
     CompletableFuture<Long> acked = new CompletableFuture<>();
-    producer.send(
-        new ProducerRecord<>(topic, key, bytes),
-        (metadata, error) -> {
-          if (error != null) {
-            acked.completeExceptionally(error);
-          } else {
-            apply(key, value, metadata.offset(), false);
-            acked.complete(metadata.offset());
-          }
-        });
+    try {
+      producer.send(
+          new ProducerRecord<>(topic, key, bytes),
+          (metadata, error) -> {
+            if (error != null) {
+              rollBack(key, pending);
+              acked.completeExceptionally(error);
+            } else {
+              confirm(key, pending, metadata.offset());
+              acked.complete(metadata.offset());
+            }
+          });
+    } catch (RuntimeException e) {
+      rollBack(key, pending);
+      acked.completeExceptionally(e);
+    }
     return acked;
+  }
+
+  private Entry<V> applyPending(String key, V value) {
+    @SuppressWarnings("unchecked")
+    Entry<V>[] made = new Entry[1];
+    entries.compute(
+        key,
+        (k, existing) -> {
+          V previous = existing == null ? null : existing.value();
+          countChange(previous, value);
+          notifyListeners(k, previous, value);
+          made[0] = new Entry<>(value, PENDING, existing);
+          return made[0];
+        });
+    return made[0];
+  }
+
+  /** Kafka took the write: the pending entry gets its offset, unless a later write replaced it. */
+  private void confirm(String key, Entry<V> pending, long offset) {
+    entries.computeIfPresent(
+        key,
+        (k, current) -> current == pending ? new Entry<>(current.value(), offset, null) : current);
+  }
+
+  /**
+   * Kafka refused the write: the key goes back to what it held, unless a later write replaced it.
+   */
+  private void rollBack(String key, Entry<V> pending) {
+    problem = "a write to " + topic + " failed; the entry for " + key + " was rolled back";
+    entries.computeIfPresent(
+        key,
+        (k, current) -> {
+          if (current != pending) {
+            return current;
+          }
+          Entry<V> restored = current.previous();
+          V back = restored == null ? null : restored.value();
+          countChange(current.value(), back);
+          notifyListeners(k, current.value(), back);
+          return restored;
+        });
   }
 
   public RebuildStatus status() {
@@ -243,32 +294,32 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
         return;
       }
     }
-    apply(record.key(), value, record.offset(), true);
+    apply(record.key(), value, record.offset());
   }
 
   /**
-   * Applies one change if it is newer than what the key holds. A tombstone written here leaves a
-   * marker (null value, its offset) until the follower reads that tombstone back; a tombstone the
+   * Applies a record the follower read, if it is newer than what the key holds. A tombstone the
    * follower reads removes the key outright, since the follower reads each partition in order.
    */
-  private void apply(String key, V value, long offset, boolean fromFollower) {
+  private void apply(String key, V value, long offset) {
     entries.compute(
         key,
         (k, existing) -> {
-          if (existing != null && existing.offset() > offset) {
-            return existing;
-          }
-          if (existing != null && existing.offset() == offset) {
-            // this process's own write, read back by the follower
-            return value == null && fromFollower ? null : existing;
+          if (existing != null && existing.offset() >= offset) {
+            // this process's own write read back, or a newer (possibly pending) write
+            return existing.offset() == offset && value == null ? null : existing;
           }
           V previous = existing == null ? null : existing.value();
-          if ((previous == null) != (value == null)) {
-            liveEntries.addAndGet(value == null ? -1 : 1);
-          }
+          countChange(previous, value);
           notifyListeners(k, previous, value);
-          return value == null && fromFollower ? null : new Entry<>(value, offset);
+          return value == null ? null : new Entry<>(value, offset, null);
         });
+  }
+
+  private void countChange(V before, V after) {
+    if ((before == null) != (after == null)) {
+      liveEntries.addAndGet(after == null ? -1 : 1);
+    }
   }
 
   private void notifyListeners(String key, V previous, V current) {

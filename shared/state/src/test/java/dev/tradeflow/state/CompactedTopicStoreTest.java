@@ -140,6 +140,42 @@ class CompactedTopicStoreTest {
   }
 
   @Test
+  void aWriteIsVisibleAtOnceAndDurableWhenItsFutureCompletes() {
+    kafka.createTopics(Map.of("pending", true), 1);
+    try (CompactedTopicStore<String> store = startedStore("pending")) {
+      var acked = store.put("K", "v1");
+      assertThat(store.get("K")).contains("v1");
+      assertThat(acked.join()).isGreaterThanOrEqualTo(0);
+    }
+    try (CompactedTopicStore<String> rebuilt = startedStore("pending")) {
+      assertThat(rebuilt.get("K")).contains("v1");
+    }
+  }
+
+  @Test
+  void aRefusedWriteIsRolledBackAndListenersAreTold() {
+    kafka.createTopics(Map.of("refused", true), 1);
+    List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompactedTopicStore<String> store =
+        new CompactedTopicStore<>(
+            "refused",
+            Map.of("bootstrap.servers", kafka.bootstrapServers(), "max.request.size", 200),
+            TEXT);
+    store.addListener((key, before, after) -> changes.add(key + ":" + before + "->" + after));
+    store.start();
+    store.ready().join();
+    store.put("K", "small").join();
+    var refused = store.put("K", "x".repeat(500));
+    assertThat(refused).failsWithin(Duration.ofSeconds(10));
+    assertThat(store.get("K")).contains("small");
+    assertThat(store.status().problem()).contains("rolled back");
+    assertThat(changes)
+        .containsExactly(
+            "K:null->small", "K:small->" + "x".repeat(500), "K:" + "x".repeat(500) + "->small");
+    store.close();
+  }
+
+  @Test
   void staysNotReadyUntilTheTopicExists() {
     CompactedTopicStore<String> store = new CompactedTopicStore<>("late-topic", config(), TEXT);
     store.start();
