@@ -89,6 +89,30 @@ class ValidateFunctionTest {
   }
 
   @Test
+  void garbageOnTheKafkaInputIsRejectedAndHarmsNothingAfterIt() {
+    try (TopicProbe rejected = TopicProbe.open(EventType.TRADE_REJECTED);
+        TopicProbe validated = TopicProbe.open(EventType.TRADE_VALIDATED)) {
+      Send.kafka(
+          new org.apache.kafka.clients.producer.ProducerRecord<>(
+              EventType.TRADE_PARSED.topic().topicName(),
+              "VG-1",
+              new byte[] {0, 1, 2, (byte) 0xff}));
+      Send.kafka(Send.event(PARSED, "VG-2", "application/json", "{\"trade_id\":42}"));
+      Send.kafka(
+          Send.event(
+              PARSED, "VG-3", "application/json", Trades.parsed("VG-3", 1, "B1", "2027-05-20")));
+      assertThat(rejected.await(1, e -> "VG-1".equals(e.subject())).get(0).dataAsText())
+          .contains("MALFORMED_EVENT")
+          .contains("base64:AAEC/w==");
+      assertThat(rejected.await(1, e -> "VG-2".equals(e.subject())).get(0).dataAsText())
+          .contains("MALFORMED_EVENT");
+      assertThat(validated.await(1, e -> "VG-3".equals(e.subject()))).hasSize(1);
+    }
+    given().get("/api/v1/trades/VG-3").then().statusCode(200);
+    given().get("/api/v1/trades/VG-2").then().statusCode(404);
+  }
+
+  @Test
   void restApiCreatesReplacesAndRejectsWithReasons() {
     given()
         .body(Trades.json("VR-1", 1, "CP-1", "B3", "2027-05-20"))
