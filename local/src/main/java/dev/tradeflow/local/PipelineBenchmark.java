@@ -67,32 +67,17 @@ public final class PipelineBenchmark {
           trades, seconds, trades / seconds);
       for (Function function : Function.values()) {
         String metrics = stack.function(function).get("/q/metrics").body();
-        metrics
-            .lines()
-            .filter(
-                l -> l.startsWith("tradeflow_processing_seconds{") && l.contains("quantile=\"0.5"))
-            .filter(l -> l.contains("binding=\"kafka\""))
-            .forEach(
-                l ->
-                    System.out.println(
-                        "   "
-                            + function.id()
-                            + " p50 "
-                            + l.substring(l.lastIndexOf(' ') + 1)
-                            + " s"));
-        metrics
-            .lines()
-            .filter(
-                l -> l.startsWith("tradeflow_processing_seconds{") && l.contains("quantile=\"0.99"))
-            .filter(l -> l.contains("binding=\"kafka\""))
-            .forEach(
-                l ->
-                    System.out.println(
-                        "   "
-                            + function.id()
-                            + " p99 "
-                            + l.substring(l.lastIndexOf(' ') + 1)
-                            + " s"));
+        for (String quantile : new String[] {"0.5", "0.99"}) {
+          metrics
+              .lines()
+              .filter(l -> l.startsWith("tradeflow_processing_seconds{"))
+              .filter(l -> l.contains("binding=\"kafka\"") && l.contains("quantile=\"" + quantile))
+              .forEach(
+                  l ->
+                      System.out.printf(
+                          "   %s q%s %s s%n",
+                          function.id(), quantile, l.substring(l.lastIndexOf(' ') + 1)));
+        }
       }
       System.out.printf(
           "machine: %d cores; broker in this JVM, each function its own JVM%n",

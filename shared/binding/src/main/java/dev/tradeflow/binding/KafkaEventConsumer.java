@@ -64,15 +64,7 @@ public class KafkaEventConsumer {
 
   private List<CloudEvent> handle(ConsumerRecord<String, byte[]> record, PendingWrites writes) {
     try {
-      CloudEvent event =
-          KafkaCloudEvents.fromRecord(
-              record.topic(),
-              record.partition(),
-              record.offset(),
-              record.key(),
-              record.value(),
-              record.headers(),
-              rawTypeOf(record.topic()));
+      CloudEvent event = KafkaCloudEvents.fromRecord(record, rawTypeOf(record.topic()));
       return dispatcher.handle(event, "kafka", writes);
     } catch (MalformedEventException e) {
       return List.of(rejection(record, e.getMessage()));

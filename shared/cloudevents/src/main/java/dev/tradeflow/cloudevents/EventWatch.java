@@ -72,15 +72,7 @@ public final class EventWatch implements AutoCloseable {
 
   private void poll() {
     for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-      seen.add(
-          KafkaCloudEvents.fromRecord(
-              record.topic(),
-              record.partition(),
-              record.offset(),
-              record.key(),
-              record.value(),
-              record.headers(),
-              null));
+      seen.add(KafkaCloudEvents.fromRecord(record, null));
     }
   }
 

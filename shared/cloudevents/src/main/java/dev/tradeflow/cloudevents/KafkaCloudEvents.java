@@ -3,6 +3,7 @@ package dev.tradeflow.cloudevents;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -33,6 +34,18 @@ public final class KafkaCloudEvents {
     put(headers, "ce_partitionkey", event.partitionKey());
     put(headers, "content-type", event.dataContentType());
     return record;
+  }
+
+  /** Reads a consumed record as a CloudEvent; see the other overload for {@code rawType}. */
+  public static CloudEvent fromRecord(ConsumerRecord<String, byte[]> record, EventType rawType) {
+    return fromRecord(
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        record.value(),
+        record.headers(),
+        rawType);
   }
 
   /**
