@@ -78,7 +78,10 @@ public class StateStores {
     return open.values().stream().allMatch(CompactedTopicStore::isReady);
   }
 
-  /** Waits until every store has caught up, or throws {@link NotReadyException}. */
+  /**
+   * Waits until every store has caught up. Throws {@link NotReadyException} if one is still
+   * rebuilding after {@code timeout}, and {@link EventProcessingException} if one has failed.
+   */
   public void awaitReady(Duration timeout) {
     for (CompactedTopicStore<?> store : open.values()) {
       try {
@@ -89,7 +92,8 @@ public class StateStores {
         Thread.currentThread().interrupt();
         throw new NotReadyException("interrupted while waiting for " + store.topic());
       } catch (java.util.concurrent.ExecutionException e) {
-        throw new NotReadyException(store.topic() + " failed: " + e.getCause());
+        throw new EventProcessingException(
+            "state from " + store.topic() + " could not be rebuilt: " + e.getCause(), e);
       }
     }
   }
