@@ -2,6 +2,7 @@ package dev.tradeflow.local;
 
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Json;
+import dev.tradeflow.events.StoredTradeJson;
 import dev.tradeflow.model.Economics;
 import dev.tradeflow.model.Side;
 import dev.tradeflow.model.StoredTrade;
@@ -138,7 +139,7 @@ public final class RebuildBenchmark {
 
       @Override
       public StoredTrade decode(byte[] bytes) {
-        return Json.read(bytes, StoredTrade.class);
+        return StoredTradeJson.read(bytes);
       }
     };
   }
