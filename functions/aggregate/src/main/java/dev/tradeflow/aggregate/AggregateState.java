@@ -1,5 +1,6 @@
 package dev.tradeflow.aggregate;
 
+import dev.tradeflow.binding.StateCodecs;
 import dev.tradeflow.binding.StateStores;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.Contribution;
@@ -28,7 +29,9 @@ public class AggregateState {
 
   void onStart(@Observes StartupEvent start) {
     StoreListener<Contribution> derive = (key, before, after) -> counts.change(before, after);
-    contributions = stores.open(Topic.AGGREGATE_CONTRIBUTIONS, Contribution.class, List.of(derive));
+    contributions =
+        stores.open(
+            Topic.AGGREGATE_CONTRIBUTIONS, StateCodecs.json(Contribution.class), List.of(derive));
   }
 
   public Optional<Contribution> contribution(String tradeId) {

@@ -1,5 +1,6 @@
 package dev.tradeflow.enrich;
 
+import dev.tradeflow.binding.StateCodecs;
 import dev.tradeflow.binding.StateStores;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.Book;
@@ -24,8 +25,8 @@ public class ReferenceData {
   private CompactedTopicStore<Book> books;
 
   void onStart(@Observes StartupEvent start) {
-    counterparties = stores.open(Topic.COUNTERPARTIES, Counterparty.class);
-    books = stores.open(Topic.BOOKS, Book.class);
+    counterparties = stores.open(Topic.COUNTERPARTIES, StateCodecs.json(Counterparty.class));
+    books = stores.open(Topic.BOOKS, StateCodecs.json(Book.class));
   }
 
   public Optional<Counterparty> counterparty(String id) {

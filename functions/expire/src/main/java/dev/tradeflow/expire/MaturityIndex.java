@@ -1,5 +1,6 @@
 package dev.tradeflow.expire;
 
+import dev.tradeflow.binding.StateCodecs;
 import dev.tradeflow.binding.StateStores;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.StoredTrade;
@@ -20,7 +21,7 @@ public class MaturityIndex {
   private CompactedTopicStore<StoredTrade> trades;
 
   void onStart(@Observes StartupEvent start) {
-    trades = stores.open(Topic.TRADE_STORE, StoredTrade.class);
+    trades = stores.open(Topic.TRADE_STORE, StateCodecs.STORED_TRADE);
   }
 
   public List<StoredTrade> trades() {

@@ -1,5 +1,6 @@
 package dev.tradeflow.validate;
 
+import dev.tradeflow.binding.StateCodecs;
 import dev.tradeflow.binding.StateStores;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.StoredTrade;
@@ -55,7 +56,7 @@ public class TradeStore {
             revisions.observe(after.revision());
           }
         };
-    store = stores.open(Topic.TRADE_STORE, StoredTrade.class, List.of(trackRevisions));
+    store = stores.open(Topic.TRADE_STORE, StateCodecs.STORED_TRADE, List.of(trackRevisions));
   }
 
   public Revisions revisions() {

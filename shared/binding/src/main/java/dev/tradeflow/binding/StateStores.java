@@ -4,6 +4,7 @@ import dev.tradeflow.events.Topic;
 import dev.tradeflow.state.CompactedTopicStore;
 import dev.tradeflow.state.RebuildStatus;
 import dev.tradeflow.state.StoreListener;
+import dev.tradeflow.state.ValueCodec;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -31,10 +32,10 @@ public class StateStores {
 
   /** Opens and starts the store of {@code topic}: it rebuilds in the background. */
   public <V> CompactedTopicStore<V> open(
-      Topic topic, Class<V> type, List<StoreListener<V>> listeners) {
+      Topic topic, ValueCodec<V> codec, List<StoreListener<V>> listeners) {
     topics.ensureTopics();
     CompactedTopicStore<V> store =
-        new CompactedTopicStore<>(topic.topicName(), kafka.common(), new JsonValueCodec<>(type));
+        new CompactedTopicStore<>(topic.topicName(), kafka.common(), codec);
     listeners.forEach(store::addListener);
     CompactedTopicStore<?> previous = open.put(topic, store);
     if (previous != null) {
@@ -46,8 +47,8 @@ public class StateStores {
     return store;
   }
 
-  public <V> CompactedTopicStore<V> open(Topic topic, Class<V> type) {
-    return open(topic, type, List.of());
+  public <V> CompactedTopicStore<V> open(Topic topic, ValueCodec<V> codec) {
+    return open(topic, codec, List.of());
   }
 
   private void registerMetrics(Topic topic) {
