@@ -40,12 +40,4 @@ public final class Emitter {
         key,
         Json.write(payload));
   }
-
-  /** An event with no cause, such as one a REST call or a schedule starts. */
-  public CloudEvent originate(EventType type, String key, Object payload) {
-    CloudEvent origin =
-        new CloudEvent(
-            UUID.randomUUID().toString(), function.source(), "origin", key, null, null, key, null);
-    return emit(origin, type, key, 0, payload);
-  }
 }
