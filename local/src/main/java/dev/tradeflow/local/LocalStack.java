@@ -2,12 +2,10 @@ package dev.tradeflow.local;
 
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
-import dev.tradeflow.events.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A real KRaft broker with every tradeflow topic, and the five functions as processes. */
@@ -28,16 +26,8 @@ public final class LocalStack implements AutoCloseable {
   /** Starts the broker (data in {@code dataDir}) and creates the topics. */
   public static LocalStack startBroker(Path repo, Path dataDir, int kafkaPort, boolean temporary) {
     LocalKafka kafka = LocalKafka.start(dataDir.resolve("kafka"), kafkaPort, temporary);
-    createTopics(kafka);
+    kafka.createCatalogueTopics();
     return new LocalStack(repo, kafka, dataDir.resolve("logs"));
-  }
-
-  public static void createTopics(LocalKafka kafka) {
-    Map<String, Boolean> topics = new LinkedHashMap<>();
-    for (Topic topic : Topic.values()) {
-      topics.put(topic.topicName(), topic.compacted());
-    }
-    kafka.createTopics(topics, 3);
   }
 
   /** Starts every function, each on its own port, and waits until all are ready. */

@@ -1,5 +1,6 @@
 package dev.tradeflow.broker;
 
+import dev.tradeflow.events.Topic;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,6 +87,15 @@ public final class LocalKafka implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** Creates every topic of tradeflow's catalogue, compacted where the catalogue says so. */
+  public void createCatalogueTopics() {
+    Map<String, Boolean> topics = new java.util.LinkedHashMap<>();
+    for (Topic topic : Topic.values()) {
+      topics.put(topic.topicName(), topic.compacted());
+    }
+    createTopics(topics, 3);
   }
 
   /** Creates each topic that does not exist yet. */

@@ -1,9 +1,7 @@
 package dev.tradeflow.testing;
 
 import dev.tradeflow.broker.LocalKafka;
-import dev.tradeflow.events.Topic;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,11 +15,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
   public static synchronized LocalKafka broker() {
     if (broker == null) {
       broker = LocalKafka.startTemporary();
-      Map<String, Boolean> topics = new LinkedHashMap<>();
-      for (Topic topic : Topic.values()) {
-        topics.put(topic.topicName(), topic.compacted());
-      }
-      broker.createTopics(topics, 3);
+      broker.createCatalogueTopics();
       LocalKafka started = broker;
       Runtime.getRuntime().addShutdownHook(new Thread(started::close));
     }
