@@ -110,6 +110,7 @@ public class StoreResource {
     }
     writes.awaitAll();
     publisher.publishAll(events);
+    expired.sort(null);
     return new ExpirySweep(today, expired.size(), expired);
   }
 

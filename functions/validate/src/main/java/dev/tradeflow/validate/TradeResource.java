@@ -87,7 +87,7 @@ public class TradeResource {
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
     int boundedSize = Math.max(1, Math.min(size, 500));
-    List<TradeView> all = store.all().stream().map(TradeView::of).toList();
+    List<TradeView> all = store.sorted(t -> true).stream().map(TradeView::of).toList();
     return Page.of(all, Math.max(0, page), boundedSize);
   }
 
@@ -103,8 +103,7 @@ public class TradeResource {
   @GET
   @Path("/book/{bookId}")
   public List<TradeView> byBook(@PathParam("bookId") String bookId) {
-    return store.all().stream()
-        .filter(t -> t.trade().bookId().equals(bookId))
+    return store.sorted(t -> t.trade().bookId().equals(bookId)).stream()
         .map(TradeView::of)
         .toList();
   }

@@ -67,10 +67,22 @@ public class TradeStore {
     return store.get(tradeId);
   }
 
-  /** Every stored trade, ordered by trade id. */
+  /** Every stored trade, in no particular order. */
   public List<StoredTrade> all() {
     List<StoredTrade> trades = new ArrayList<>(store.size());
     store.forEach((id, trade) -> trades.add(trade));
+    return trades;
+  }
+
+  /** The stored trades that {@code filter} keeps, ordered by trade id. */
+  public List<StoredTrade> sorted(java.util.function.Predicate<StoredTrade> filter) {
+    List<StoredTrade> trades = new ArrayList<>();
+    store.forEach(
+        (id, trade) -> {
+          if (filter.test(trade)) {
+            trades.add(trade);
+          }
+        });
     trades.sort(Comparator.comparing(StoredTrade::tradeId));
     return trades;
   }
