@@ -10,6 +10,8 @@ import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.Stage;
 import dev.tradeflow.model.Trade;
+import dev.tradeflow.parse.fix.FixDecoder;
+import dev.tradeflow.parse.xml.XmlDecoder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,6 +34,11 @@ public final class ParseCore {
     TradeJsonReader json =
         new TradeJsonReader(limits.maxNestingDepth(), limits.maxTradesPerMessage());
     decoders.put(TradeFormat.JSON, json::read);
+    decoders.put(TradeFormat.FIX, new FixDecoder(limits.maxFields())::decode);
+    decoders.put(
+        TradeFormat.XML,
+        new XmlDecoder(limits.maxNestingDepth(), limits.maxFields(), limits.maxTradesPerMessage())
+            ::decode);
   }
 
   /** Adds or replaces the decoder of a format: the seam for FIX and XML. */
@@ -88,6 +95,13 @@ public final class ParseCore {
   private CloudEvent toEvent(CloudEvent received, Decoded decoded, int index) {
     return switch (decoded) {
       case Decoded.Read read -> parsed(received, read.trade(), index);
+      case Decoded.Cancel cancel ->
+          emitter.emit(
+              received,
+              EventType.TRADE_CANCEL_REQUESTED,
+              cancel.cancel().tradeId(),
+              index,
+              cancel.cancel());
       case Decoded.Fault fault ->
           emitter.emit(
               received,

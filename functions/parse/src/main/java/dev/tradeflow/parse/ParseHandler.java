@@ -20,11 +20,12 @@ public class ParseHandler implements EventHandler {
       @ConfigProperty(name = "tradeflow.parse.max-bytes", defaultValue = "65536") int maxBytes,
       @ConfigProperty(name = "tradeflow.parse.max-nesting-depth", defaultValue = "16") int depth,
       @ConfigProperty(name = "tradeflow.parse.max-trades-per-message", defaultValue = "10000")
-          int maxTrades) {
+          int maxTrades,
+      @ConfigProperty(name = "tradeflow.parse.max-fields", defaultValue = "4096") int maxFields) {
     this.core =
         new ParseCore(
             new Emitter(Function.PARSE, Clock.systemUTC()),
-            new ParseLimits(maxBytes, depth, maxTrades));
+            new ParseLimits(maxBytes, depth, maxTrades, maxFields));
   }
 
   @Override

@@ -28,7 +28,7 @@ class ParseCoreTest {
   final ParseCore core =
       new ParseCore(
           new Emitter(Function.PARSE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
-          new ParseLimits(1024, 8, 100));
+          new ParseLimits(1024, 8, 100, 200));
 
   static CloudEvent received(String contentType, String data) {
     return new CloudEvent(

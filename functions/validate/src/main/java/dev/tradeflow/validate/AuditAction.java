@@ -6,5 +6,6 @@ public enum AuditAction {
   REPLACED,
   REJECTED,
   EXPIRED,
-  DELETED
+  DELETED,
+  CANCELLED
 }

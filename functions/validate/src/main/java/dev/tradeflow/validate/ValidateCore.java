@@ -5,10 +5,12 @@ import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Payloads;
 import dev.tradeflow.model.BusinessCalendar;
+import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.Stage;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
+import dev.tradeflow.model.TradeCancel;
 import dev.tradeflow.model.TradeDeletion;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.model.ValidatedTrade;
@@ -62,13 +64,48 @@ public final class ValidateCore {
     if (current.isEmpty()) {
       return new ValidateResult(StoreChange.NONE, List.of(), null);
     }
-    Trade trade = current.get().trade();
+    return remove(cause, current.get().trade(), AuditAction.DELETED);
+  }
+
+  /**
+   * A sender's cancel: removes the stored trade unless the cancel is older than it. A cancel of a
+   * trade the store does not hold is rejected, so the sender learns it went nowhere.
+   */
+  public ValidateResult onCancel(
+      CloudEvent cause, TradeCancel cancel, Optional<StoredTrade> current) {
+    if (current.isEmpty()) {
+      return reject(
+          cause,
+          cancel.tradeId(),
+          cancel.version(),
+          new Decision.Rejected(
+              RejectReason.UNKNOWN_TRADE,
+              "trade " + cancel.tradeId() + " is not in the store, so there is nothing to cancel"));
+    }
+    int stored = current.get().trade().version();
+    if (cancel.version() < stored) {
+      return reject(
+          cause,
+          cancel.tradeId(),
+          cancel.version(),
+          new Decision.Rejected(
+              RejectReason.LOWER_VERSION,
+              "the cancel is for version "
+                  + cancel.version()
+                  + " but version "
+                  + stored
+                  + " is stored"));
+    }
+    return remove(cause, current.get().trade(), AuditAction.CANCELLED);
+  }
+
+  private ValidateResult remove(CloudEvent cause, Trade trade, AuditAction action) {
     TradeDeletion deletion = new TradeDeletion(trade.tradeId(), revisions.next());
     CloudEvent deleted = emitter.emit(cause, EventType.TRADE_DELETED, trade.tradeId(), 0, deletion);
     return new ValidateResult(
         new StoreChange.Delete(trade.tradeId()),
         List.of(deleted),
-        audit(cause, trade, AuditAction.DELETED, null));
+        audit(cause, trade.tradeId(), trade.version(), action, null));
   }
 
   private ValidateResult store(
@@ -82,30 +119,43 @@ public final class ValidateCore {
             0,
             new ValidatedTrade(stored, change));
     return new ValidateResult(
-        new StoreChange.Put(stored), List.of(validated), audit(cause, trade, action, null));
+        new StoreChange.Put(stored),
+        List.of(validated),
+        audit(cause, trade.tradeId(), trade.version(), action, null));
   }
 
   private ValidateResult reject(CloudEvent cause, Trade trade, Decision.Rejected rejected) {
+    return reject(cause, trade.tradeId(), trade.version(), rejected);
+  }
+
+  private ValidateResult reject(
+      CloudEvent cause, String tradeId, int version, Decision.Rejected rejected) {
     Rejection rejection =
         new Rejection(
-            trade.tradeId(),
+            tradeId,
             Stage.VALIDATE,
             rejected.reason(),
             rejected.message(),
             null,
             cause.dataContentType(),
             Payloads.preserve(cause.data()));
-    CloudEvent event = emitter.emit(cause, EventType.TRADE_REJECTED, trade.tradeId(), 0, rejection);
+    CloudEvent event = emitter.emit(cause, EventType.TRADE_REJECTED, tradeId, 0, rejection);
     return new ValidateResult(
-        StoreChange.NONE, List.of(event), audit(cause, trade, AuditAction.REJECTED, rejected));
+        StoreChange.NONE,
+        List.of(event),
+        audit(cause, tradeId, version, AuditAction.REJECTED, rejected));
   }
 
   private AuditEntry audit(
-      CloudEvent cause, Trade trade, AuditAction action, Decision.Rejected rejected) {
+      CloudEvent cause,
+      String tradeId,
+      int version,
+      AuditAction action,
+      Decision.Rejected rejected) {
     return new AuditEntry(
         Instant.now(calendar.clock()),
-        trade.tradeId(),
-        trade.version(),
+        tradeId,
+        version,
         action,
         rejected == null ? null : rejected.reason(),
         rejected == null ? null : rejected.message(),

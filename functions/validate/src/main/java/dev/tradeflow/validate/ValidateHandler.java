@@ -11,6 +11,7 @@ import dev.tradeflow.events.Function;
 import dev.tradeflow.model.BusinessCalendar;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
+import dev.tradeflow.model.TradeCancel;
 import dev.tradeflow.model.TradeExpiry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,9 @@ public class ValidateHandler implements EventHandler {
       case TRADE_PARSED -> {
         yield submit(event, EventData.read(event, Trade.class), writes).events();
       }
+      case TRADE_CANCEL_REQUESTED -> {
+        yield cancel(event, EventData.read(event, TradeCancel.class), writes).events();
+      }
       case TRADE_EXPIRED -> {
         yield expire(event, EventData.read(event, TradeExpiry.class), writes).events();
       }
@@ -65,6 +69,10 @@ public class ValidateHandler implements EventHandler {
 
   public ValidateResult delete(CloudEvent cause, String tradeId, PendingWrites writes) {
     return decide(tradeId, current -> core.onDelete(cause, current), writes);
+  }
+
+  public ValidateResult cancel(CloudEvent cause, TradeCancel cancel, PendingWrites writes) {
+    return decide(cancel.tradeId(), current -> core.onCancel(cause, cancel, current), writes);
   }
 
   public ValidateResult expire(CloudEvent cause, TradeExpiry expiry, PendingWrites writes) {

@@ -9,12 +9,12 @@ import java.util.List;
 public enum Function {
   PARSE(
       List.of(EventType.TRADE_RECEIVED),
-      List.of(EventType.TRADE_PARSED, EventType.TRADE_REJECTED),
+      List.of(EventType.TRADE_PARSED, EventType.TRADE_CANCEL_REQUESTED, EventType.TRADE_REJECTED),
       List.of(),
       List.of(),
       8081),
   VALIDATE(
-      List.of(EventType.TRADE_PARSED, EventType.TRADE_EXPIRED),
+      List.of(EventType.TRADE_PARSED, EventType.TRADE_CANCEL_REQUESTED, EventType.TRADE_EXPIRED),
       List.of(EventType.TRADE_VALIDATED, EventType.TRADE_REJECTED, EventType.TRADE_DELETED),
       List.of(Topic.TRADE_STORE),
       List.of(Topic.TRADE_STORE, Topic.AUDIT),

@@ -7,6 +7,7 @@ package dev.tradeflow.events;
 public enum Topic {
   TRADE_RECEIVED("tradeflow.trade.received", Kind.EVENTS),
   TRADE_PARSED("tradeflow.trade.parsed", Kind.EVENTS),
+  TRADE_CANCEL_REQUESTED("tradeflow.trade.cancel-requested", Kind.EVENTS),
   TRADE_VALIDATED("tradeflow.trade.validated", Kind.EVENTS),
   TRADE_REJECTED("tradeflow.trade.rejected", Kind.EVENTS),
   TRADE_ENRICHED("tradeflow.trade.enriched", Kind.EVENTS),

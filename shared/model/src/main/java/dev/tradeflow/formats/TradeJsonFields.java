@@ -10,12 +10,11 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The field rules of one trade-store JSON trade. */
-final class TradeJsonFields {
+public final class TradeJsonFields {
 
-  static final Set<String> FIELDS =
+  public static final Set<String> FIELDS =
       Set.of(
           "trade_id",
           "version",
@@ -30,12 +29,10 @@ final class TradeJsonFields {
           "price",
           "currency");
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}");
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-
   private TradeJsonFields() {}
 
-  static Decoded read(JsonNode node, String at) {
+  /** One trade object; faults carry pointers under {@code at}. */
+  public static Decoded read(JsonNode node, String at) {
     if (node == null || !node.isObject()) {
       return new Decoded.Fault(
           null, RejectReason.MALFORMED_PAYLOAD, "a trade must be a JSON object", at);
@@ -69,11 +66,11 @@ final class TradeJsonFields {
 
   private static String id(JsonNode node, String at, String field) {
     JsonNode value = required(node, at, field);
-    if (!value.isTextual() || !ID.matcher(value.asText()).matches()) {
+    if (!value.isTextual() || !TradeIds.isId(value.asText())) {
       throw new FieldFault(
           RejectReason.INVALID_FIELD,
           at + "/" + field,
-          field + " must be 1 to 64 letters, digits or . _ : / -, found " + shown(value));
+          field + " must be " + TradeIds.ID_RULE + ", found " + shown(value));
     }
     return value.asText();
   }
@@ -187,7 +184,7 @@ final class TradeJsonFields {
 
   private static String currency(JsonNode node, String at) {
     String text = optionalText(node, at, "currency");
-    if (text != null && !CURRENCY.matcher(text).matches()) {
+    if (text != null && !TradeIds.isCurrency(text)) {
       throw new FieldFault(
           RejectReason.INVALID_FIELD,
           at + "/currency",

@@ -1,0 +1,476 @@
+package dev.tradeflow.parse.fix;
+
+import dev.tradeflow.model.RejectReason;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one FIX tag=value message strictly: framing (BeginString, BodyLength, CheckSum), structure
+ * (header, body, nested repeating groups, trailer) and every value against the data dictionary.
+ * Fields are separated by SOH, or by {@code |} when the message holds no SOH, as logs write them.
+ * Faults are {@link FixFault}s that name the tag.
+ *
+ * <p>Structure follows the FIX rules as QuickFIX/J applies them with validation on, so that the two
+ * agree (the differential test checks it): header fields first; a group entry starts with its
+ * delimiter and keeps its fields in dictionary order; a field no group entry takes ends the group;
+ * user-defined tags (5000 and up) are allowed and otherwise ignored.
+ */
+public final class FixMessageReader {
+
+  private static final byte SOH = 0x01;
+  private static final int BEGIN_STRING = 8;
+  private static final int BODY_LENGTH = 9;
+  private static final int MSG_TYPE = 35;
+  private static final int CHECKSUM = 10;
+  private static final int APPL_VER_ID = 1128;
+
+  private final FixDictionary fix44;
+  private final FixDictionary fix50sp2;
+  private final int maxFields;
+
+  public FixMessageReader(int maxFields) {
+    this(FixDictionaries.FIX44, FixDictionaries.FIX50SP2, maxFields);
+  }
+
+  FixMessageReader(FixDictionary fix44, FixDictionary fix50sp2, int maxFields) {
+    this.fix44 = fix44;
+    this.fix50sp2 = fix50sp2;
+    this.maxFields = maxFields;
+  }
+
+  FixMessage read(byte[] in) {
+    Tokens tokens = tokenize(in);
+    checkFraming(in, tokens);
+    FixDictionary dictionary = dictionaryFor(tokens.text(in, 0));
+    return new Structure(in, tokens, dictionary).read();
+  }
+
+  /** Field offsets, before any meaning is given to them. */
+  private static final class Tokens {
+    int[] tags = new int[64];
+    int[] starts = new int[64];
+    int[] ends = new int[64];
+    int[] tagStarts = new int[64];
+    int size;
+
+    void add(int tagStart, int tag, int start, int end) {
+      if (size == tags.length) {
+        tags = java.util.Arrays.copyOf(tags, size * 2);
+        starts = java.util.Arrays.copyOf(starts, size * 2);
+        ends = java.util.Arrays.copyOf(ends, size * 2);
+        tagStarts = java.util.Arrays.copyOf(tagStarts, size * 2);
+      }
+      tagStarts[size] = tagStart;
+      tags[size] = tag;
+      starts[size] = start;
+      ends[size] = end;
+      size++;
+    }
+
+    String text(byte[] in, int i) {
+      return new String(
+          in, starts[i], ends[i] - starts[i], java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private Tokens tokenize(byte[] in) {
+    byte separator = separatorOf(in);
+    int end = in.length;
+    while (end > 0 && (in[end - 1] == '\n' || in[end - 1] == '\r')) {
+      end--;
+    }
+    Tokens tokens = new Tokens();
+    int pos = 0;
+    int previousTag = 0;
+    FixDictionary lengths = fix44;
+    while (pos < end) {
+      if (tokens.size == maxFields) {
+        throw new FixFault(
+            RejectReason.PAYLOAD_TOO_LARGE,
+            "",
+            "the message has more than " + maxFields + " fields");
+      }
+      int tagStart = pos;
+      int tag = 0;
+      while (pos < end && in[pos] >= '0' && in[pos] <= '9' && pos - tagStart < 6) {
+        tag = tag * 10 + (in[pos] - '0');
+        pos++;
+      }
+      if (pos == tagStart || pos >= end || in[pos] != '=' || in[tagStart] == '0') {
+        throw new FixFault(
+            RejectReason.MALFORMED_PAYLOAD,
+            "byte " + tagStart,
+            "expected a field as tag=value at byte "
+                + tagStart
+                + " (after "
+                + describe(previousTag)
+                + ")");
+      }
+      int start = ++pos;
+      int valueEnd;
+      if (lengths.type(tag) == FixType.DATA
+          && tokens.size > 0
+          && isLengthOf(lengths, tokens, tag)) {
+        valueEnd = start + Math.min(dataLength(in, tokens), end - start);
+        if (valueEnd >= end || in[valueEnd] != separator) {
+          throw new FixFault(
+              RejectReason.INVALID_FIELD,
+              "tag " + tag,
+              "tag " + tag + " is not as long as the length field before it says");
+        }
+      } else {
+        valueEnd = start;
+        while (valueEnd < end && in[valueEnd] != separator) {
+          valueEnd++;
+        }
+        if (valueEnd == end) {
+          throw new FixFault(
+              RejectReason.MALFORMED_PAYLOAD,
+              "tag " + tag,
+              "the message ends inside tag "
+                  + tag
+                  + ": it is truncated or lacks its last separator");
+        }
+      }
+      if (valueEnd == start) {
+        throw new FixFault(
+            RejectReason.INVALID_FIELD, "tag " + tag, "tag " + tag + " has no value");
+      }
+      tokens.add(tagStart, tag, start, valueEnd);
+      if (tokens.size == 1 && tag == BEGIN_STRING) {
+        lengths = dictionaryFor(tokens.text(in, 0));
+      }
+      previousTag = tag;
+      pos = valueEnd + 1;
+    }
+    return tokens;
+  }
+
+  private static boolean isLengthOf(FixDictionary dictionary, Tokens tokens, int dataTag) {
+    int lengthTag = tokens.tags[tokens.size - 1];
+    return dictionary.type(lengthTag) == FixType.LENGTH && lengthTag == dataTag - 1;
+  }
+
+  private static int dataLength(byte[] in, Tokens tokens) {
+    int i = tokens.size - 1;
+    int length =
+        FixType.isInteger(in, tokens.starts[i], tokens.ends[i])
+            ? Integer.parseInt(tokens.text(in, i))
+            : -1;
+    if (length < 0) {
+      throw new FixFault(
+          RejectReason.INVALID_FIELD,
+          "tag " + tokens.tags[i],
+          "tag " + tokens.tags[i] + " must be a length, found '" + tokens.text(in, i) + "'");
+    }
+    return length;
+  }
+
+  private static byte separatorOf(byte[] in) {
+    for (byte b : in) {
+      if (b == SOH) {
+        return SOH;
+      }
+    }
+    return '|';
+  }
+
+  private static void checkFraming(byte[] in, Tokens tokens) {
+    if (tokens.size < 4
+        || tokens.tags[0] != BEGIN_STRING
+        || tokens.tags[1] != BODY_LENGTH
+        || tokens.tags[2] != MSG_TYPE) {
+      throw new FixFault(
+          RejectReason.MALFORMED_PAYLOAD,
+          "tag 8",
+          "a FIX message starts with BeginString(8), BodyLength(9) and MsgType(35), in that order");
+    }
+    int last = tokens.size - 1;
+    for (int i = 3; i < last; i++) {
+      if (tokens.tags[i] == CHECKSUM) {
+        throw new FixFault(
+            RejectReason.MALFORMED_PAYLOAD,
+            "tag 10",
+            "CheckSum(10) must be the last field; more follows it");
+      }
+    }
+    if (tokens.tags[last] != CHECKSUM) {
+      throw new FixFault(
+          RejectReason.MISSING_FIELD, "tag 10", "the message does not end with CheckSum(10)");
+    }
+    int bodyStart = tokens.ends[1] + 1;
+    int bodyEnd = tokens.tagStarts[last];
+    String declaredLength = tokens.text(in, 1);
+    if (!declaredLength.chars().allMatch(c -> c >= '0' && c <= '9')
+        || declaredLength.length() > 9
+        || Integer.parseInt(declaredLength) != bodyEnd - bodyStart) {
+      throw new FixFault(
+          RejectReason.MALFORMED_PAYLOAD,
+          "tag 9",
+          "BodyLength(9) says "
+              + declaredLength
+              + " but the body has "
+              + (bodyEnd - bodyStart)
+              + " bytes");
+    }
+    int sum = 0;
+    for (int i = 0; i < bodyEnd; i++) {
+      sum += in[i] == '|' ? SOH : in[i] & 0xFF;
+    }
+    String declaredSum = tokens.text(in, last);
+    String expected = String.format("%03d", sum & 0xFF);
+    if (!declaredSum.equals(expected)) {
+      throw new FixFault(
+          RejectReason.MALFORMED_PAYLOAD,
+          "tag 10",
+          "CheckSum(10) says " + declaredSum + " but the message sums to " + expected);
+    }
+  }
+
+  private FixDictionary dictionaryFor(String beginString) {
+    return switch (beginString) {
+      case "FIX.4.4" -> fix44;
+      case "FIXT.1.1" -> fix50sp2;
+      default ->
+          throw new FixFault(
+              RejectReason.UNSUPPORTED_FORMAT,
+              "tag 8",
+              "BeginString(8) is "
+                  + beginString
+                  + "; parse reads FIX.4.4, and FIXT.1.1 with ApplVerID(1128)=9 (FIX 5.0 SP2)");
+    };
+  }
+
+  private static String describe(int tag) {
+    return tag == 0 ? "the start" : "tag " + tag;
+  }
+
+  /** Gives the tokens their structure: header, body with groups, trailer; then checks values. */
+  private final class Structure {
+    private final byte[] in;
+    private final Tokens tokens;
+    private final FixDictionary dictionary;
+    private int next;
+
+    Structure(byte[] in, Tokens tokens, FixDictionary dictionary) {
+      this.in = in;
+      this.tokens = tokens;
+      this.dictionary = dictionary;
+    }
+
+    FixMessage read() {
+      FixFieldMap header = new FixFieldMap(in, dictionary.header(), "header");
+      while (next < tokens.size && dictionary.header().contains(tokens.tags[next])) {
+        field(header, true);
+      }
+      String msgType = header.text(MSG_TYPE);
+      FixSection bodySection = dictionary.message(msgType);
+      if (bodySection == null) {
+        throw new FixFault(
+            RejectReason.UNSUPPORTED_MESSAGE,
+            "tag 35",
+            "MsgType(35)="
+                + msgType
+                + " is not a trade message; parse reads 35=AE (TradeCaptureReport) and 35=8"
+                + " (ExecutionReport)");
+      }
+      FixFieldMap body = new FixFieldMap(in, bodySection, "body");
+      while (next < tokens.size && !dictionary.trailer().contains(tokens.tags[next])) {
+        int tag = tokens.tags[next];
+        if (dictionary.header().contains(tag)) {
+          throw inBody(tag);
+        }
+        if (bodySection.contains(tag) || tag >= FixDictionary.USER_DEFINED_MIN) {
+          field(body, true);
+        } else {
+          throw notDefined(tag, msgType);
+        }
+      }
+      FixFieldMap trailer = new FixFieldMap(in, dictionary.trailer(), "trailer");
+      while (next < tokens.size) {
+        if (!dictionary.trailer().contains(tokens.tags[next])) {
+          throw new FixFault(
+              RejectReason.MALFORMED_PAYLOAD,
+              "tag " + tokens.tags[next],
+              dictionary.describe(tokens.tags[next]) + " comes after the trailer has begun");
+        }
+        field(trailer, true);
+      }
+      if (dictionary == fix50sp2 && !header.is(APPL_VER_ID, "9")) {
+        throw new FixFault(
+            RejectReason.UNSUPPORTED_FORMAT,
+            "tag 1128",
+            "a FIXT.1.1 message must carry ApplVerID(1128)=9 (FIX 5.0 SP2); it has "
+                + (header.has(APPL_VER_ID) ? header.text(APPL_VER_ID) : "none"));
+      }
+      for (FixFieldMap map : List.of(header, body, trailer)) {
+        check(map);
+      }
+      return new FixMessage(dictionary, msgType, header, body);
+    }
+
+    private FixFault inBody(int tag) {
+      return new FixFault(
+          RejectReason.MALFORMED_PAYLOAD,
+          "tag " + tag,
+          dictionary.describe(tag) + " belongs in the header, before the body");
+    }
+
+    private FixFault notDefined(int tag, String msgType) {
+      return new FixFault(
+          RejectReason.UNKNOWN_FIELD,
+          "tag " + tag,
+          dictionary.isField(tag)
+              ? dictionary.describe(tag) + " is not defined for 35=" + msgType
+              : "tag " + tag + " is not a " + dictionary.version() + " field");
+    }
+
+    /** Adds the field at {@code next} to {@code map}, and the group it counts if it is one. */
+    private void field(FixFieldMap map, boolean unique) {
+      int tag = tokens.tags[next];
+      if (!map.add(tag, tokens.starts[next], tokens.ends[next]) && unique) {
+        throw new FixFault(
+            RejectReason.MALFORMED_PAYLOAD,
+            "tag " + tag,
+            dictionary.describe(tag) + " appears more than once in the " + map.path());
+      }
+      next++;
+      FixSection entry = map.section().group(tag);
+      if (entry != null) {
+        group(map, tag, entry);
+      }
+    }
+
+    private void group(FixFieldMap parent, int countTag, FixSection entry) {
+      int declared = declaredCount(countTag);
+      List<FixFieldMap> entries = new ArrayList<>(Math.max(0, Math.min(declared, 16)));
+      FixFieldMap current = null;
+      int previous = -1;
+      String name = entry.name();
+      while (next < tokens.size) {
+        int tag = tokens.tags[next];
+        if (tag == entry.delimiter()) {
+          current =
+              new FixFieldMap(
+                  in, entry, parent.path() + "/" + name + "[" + (entries.size() + 1) + "]");
+          entries.add(current);
+          previous = -1;
+          field(current, true);
+          continue;
+        }
+        int position = entry.indexOf(tag);
+        if (position >= 0) {
+          if (current == null) {
+            throw new FixFault(
+                RejectReason.MALFORMED_PAYLOAD,
+                "tag " + tag,
+                name + " entries must start with " + dictionary.describe(entry.delimiter()));
+          }
+          if (entry.group(tag) == null) {
+            if (position <= previous) {
+              throw new FixFault(
+                  RejectReason.MALFORMED_PAYLOAD,
+                  "tag " + tag,
+                  dictionary.describe(tag) + " is out of order, or repeated, in " + current.path());
+            }
+            previous = position;
+          }
+          field(current, true);
+          continue;
+        }
+        boolean parentTakes =
+            parent.path().equals("body") ? parent.section().contains(tag) : dictionary.isField(tag);
+        if (!parentTakes
+            && !dictionary.trailer().contains(tag)
+            && !parent.path().equals("header")) {
+          if (dictionary.header().contains(tag)) {
+            throw inBody(tag);
+          }
+          if (tag < FixDictionary.USER_DEFINED_MIN) {
+            throw new FixFault(
+                RejectReason.UNKNOWN_FIELD,
+                "tag " + tag,
+                dictionary.describe(tag) + " is not defined in " + name);
+          }
+          if (current == null) {
+            throw new FixFault(
+                RejectReason.MALFORMED_PAYLOAD,
+                "tag " + tag,
+                name + " entries must start with " + dictionary.describe(entry.delimiter()));
+          }
+          next++;
+          continue;
+        }
+        break;
+      }
+      if (entries.size() != declared) {
+        throw new FixFault(
+            RejectReason.INVALID_FIELD,
+            "tag " + countTag,
+            dictionary.describe(countTag)
+                + " says "
+                + declared
+                + " entries but the message has "
+                + entries.size());
+      }
+      parent.addGroup(new FixFieldMap.Group(countTag, declared, entries));
+    }
+
+    private int declaredCount(int countTag) {
+      int i = next - 1;
+      if (!FixType.isInteger(in, tokens.starts[i], tokens.ends[i])) {
+        throw new FixFault(
+            RejectReason.INVALID_FIELD,
+            "tag " + countTag,
+            dictionary.describe(countTag) + " must be a count, found '" + tokens.text(in, i) + "'");
+      }
+      return Integer.parseInt(tokens.text(in, i));
+    }
+
+    /** Required fields present, and every value of the right type and in range. */
+    private void check(FixFieldMap map) {
+      FixSection section = map.section();
+      for (int p = 0; p < section.size(); p++) {
+        if (section.requiredAt(p) && !map.has(section.tagAt(p))) {
+          throw new FixFault(
+              RejectReason.MISSING_FIELD,
+              "tag " + section.tagAt(p),
+              "required "
+                  + dictionary.describe(section.tagAt(p))
+                  + " is missing from the "
+                  + map.path());
+        }
+      }
+      for (int i = 0; i < map.size(); i++) {
+        int tag = map.tagAt(i);
+        if (!dictionary.type(tag).accepts(in, map.startAt(i), map.endAt(i))) {
+          throw new FixFault(
+              RejectReason.INVALID_FIELD,
+              "tag " + tag,
+              dictionary.describe(tag)
+                  + " is not a valid "
+                  + dictionary.type(tag).name().toLowerCase(java.util.Locale.ROOT)
+                  + ": '"
+                  + value(map, i)
+                  + "'");
+        }
+        if (!dictionary.allows(tag, in, map.startAt(i), map.endAt(i))) {
+          throw new FixFault(
+              RejectReason.INVALID_FIELD,
+              "tag " + tag,
+              dictionary.describe(tag) + " does not take the value '" + value(map, i) + "'");
+        }
+      }
+      for (FixFieldMap.Group group : map.groups()) {
+        for (FixFieldMap entry : group.entries()) {
+          check(entry);
+        }
+      }
+    }
+
+    private String value(FixFieldMap map, int i) {
+      int length = Math.min(40, map.endAt(i) - map.startAt(i));
+      return new String(in, map.startAt(i), length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+  }
+}

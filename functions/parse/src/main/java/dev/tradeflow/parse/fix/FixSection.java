@@ -1,0 +1,56 @@
+package dev.tradeflow.parse.fix;
+
+/**
+ * The definition of one field map: a header, trailer, message body or repeating-group entry. Tags
+ * are in dictionary order; a group's first tag is its delimiter.
+ */
+final class FixSection {
+
+  private final String name;
+  private final int[] tags;
+  private final boolean[] required;
+  private final FixSection[] groups;
+  private final TagIndex index;
+
+  FixSection(String name, int[] tags, boolean[] required, FixSection[] groups) {
+    this.name = name;
+    this.tags = tags;
+    this.required = required;
+    this.groups = groups;
+    this.index = new TagIndex(tags);
+  }
+
+  String name() {
+    return name;
+  }
+
+  int indexOf(int tag) {
+    return index.indexOf(tag);
+  }
+
+  boolean contains(int tag) {
+    return index.indexOf(tag) >= 0;
+  }
+
+  /** The entry definition of the group counted by {@code countTag}, or null. */
+  FixSection group(int countTag) {
+    int at = index.indexOf(countTag);
+    return at < 0 ? null : groups[at];
+  }
+
+  int delimiter() {
+    return tags[0];
+  }
+
+  int size() {
+    return tags.length;
+  }
+
+  int tagAt(int position) {
+    return tags[position];
+  }
+
+  boolean requiredAt(int position) {
+    return required[position];
+  }
+}

@@ -1,0 +1,258 @@
+package dev.tradeflow.parse.fix;
+
+import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.TradeIds;
+import dev.tradeflow.model.Economics;
+import dev.tradeflow.model.RejectReason;
+import dev.tradeflow.model.Side;
+import dev.tradeflow.model.Trade;
+import dev.tradeflow.model.TradeCancel;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+
+/**
+ * Turns a checked FIX message into the canonical trade or a cancel. The mapping, tag by tag, is in
+ * {@code docs/fix-mapping.md}; keep the two in step.
+ */
+final class FixTradeMapping {
+
+  /** Tradeflow's user-defined tag for the trade version; 1 when absent. */
+  static final int TRADE_VERSION = 9100;
+
+  static final int TRADE_REPORT_ID = 571;
+  static final int TRADE_REPORT_REF_ID = 572;
+  static final int TRADE_REPORT_TRANS_TYPE = 487;
+  static final int TRADE_ID = 1003;
+  static final int EXEC_ID = 17;
+  static final int EXEC_REF_ID = 19;
+  static final int EXEC_TYPE = 150;
+  static final int NO_SIDES = 552;
+  static final int SIDE = 54;
+  static final int NO_PARTY_IDS = 453;
+  static final int PARTY_ID = 448;
+  static final int PARTY_ROLE = 452;
+  static final int SYMBOL = 55;
+  static final int SECURITY_ID = 48;
+  static final int LAST_QTY = 32;
+  static final int LAST_PX = 31;
+  static final int CURRENCY = 15;
+  static final int TRADE_DATE = 75;
+  static final int SETTL_DATE = 64;
+  static final int MATURITY_DATE = 541;
+
+  /** PartyRole 17, Contra Firm: the counterparty. */
+  static final String ROLE_COUNTERPARTY = "17";
+
+  /** PartyRole 38, Position Account: the book. */
+  static final String ROLE_BOOK = "38";
+
+  private static final DateTimeFormatter LOCAL_MKT_DATE =
+      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+
+  private FixTradeMapping() {}
+
+  static Decoded map(FixMessage message) {
+    FixFieldMap body = message.body();
+    return switch (message.msgType()) {
+      case "AE" -> tradeCaptureReport(body);
+      case "8" -> executionReport(body);
+      default -> throw new IllegalStateException("no mapping for 35=" + message.msgType());
+    };
+  }
+
+  /** 35=AE: 487 New (0) and Replace (2) are trades, Cancel (1) withdraws one. */
+  private static Decoded tradeCaptureReport(FixFieldMap body) {
+    String transType = body.has(TRADE_REPORT_TRANS_TYPE) ? body.text(TRADE_REPORT_TRANS_TYPE) : "0";
+    boolean amends = transType.equals("1") || transType.equals("2");
+    int idTag = body.has(TRADE_ID) ? TRADE_ID : amends ? TRADE_REPORT_REF_ID : TRADE_REPORT_ID;
+    String tradeId = id(body, idTag, "the trade id");
+    int version = version(body);
+    return switch (transType) {
+      case "0", "2" -> {
+        List<FixFieldMap> sides = body.entries(NO_SIDES);
+        if (sides.isEmpty()) {
+          throw missing(NO_SIDES, "", "NoSides(552) must hold our side");
+        }
+        FixFieldMap ours = sides.getFirst();
+        yield new Decoded.Read(trade(body, ours, tradeId, version));
+      }
+      case "1" -> new Decoded.Cancel(new TradeCancel(tradeId, version));
+      default ->
+          throw new FixFault(
+              RejectReason.UNSUPPORTED_MESSAGE,
+              "tag 487",
+              "TradeReportTransType(487)="
+                  + transType
+                  + " is not booked; tradeflow takes 0 (New), 1 (Cancel) and 2 (Replace)");
+    };
+  }
+
+  /** 35=8: ExecType F (Trade) books, G (Trade Correct) replaces, H (Trade Cancel) withdraws. */
+  private static Decoded executionReport(FixFieldMap body) {
+    String execType = body.text(EXEC_TYPE);
+    return switch (execType) {
+      case "F" ->
+          new Decoded.Read(trade(body, body, id(body, EXEC_ID, "the trade id"), version(body)));
+      case "G" ->
+          new Decoded.Read(
+              trade(body, body, id(body, EXEC_REF_ID, "the corrected trade id"), version(body)));
+      case "H" ->
+          new Decoded.Cancel(
+              new TradeCancel(id(body, EXEC_REF_ID, "the cancelled trade id"), version(body)));
+      default ->
+          throw new FixFault(
+              RejectReason.UNSUPPORTED_MESSAGE,
+              "tag 150",
+              "ExecType(150)="
+                  + execType
+                  + " is not a fill; tradeflow books F (Trade), G (Trade Correct) and H (Trade Cancel)");
+    };
+  }
+
+  /**
+   * The trade, from the message body and the side that is ours: for 35=AE the first NoSides entry,
+   * for 35=8 the body itself.
+   */
+  private static Trade trade(FixFieldMap body, FixFieldMap side, String tradeId, int version) {
+    String counterparty = party(side, ROLE_COUNTERPARTY, "counterparty");
+    String book = party(side, ROLE_BOOK, "book");
+    LocalDate maturity =
+        body.has(MATURITY_DATE)
+            ? date(body, MATURITY_DATE)
+            : body.has(SETTL_DATE) ? date(body, SETTL_DATE) : null;
+    if (maturity == null) {
+      throw missing(
+          MATURITY_DATE, "", "the maturity: MaturityDate(541) or SettlDate(64) is needed");
+    }
+    LocalDate created = body.has(TRADE_DATE) ? date(body, TRADE_DATE) : null;
+    Economics economics =
+        new Economics(
+            body.has(SECURITY_ID) ? body.text(SECURITY_ID) : body.text(SYMBOL),
+            side(side),
+            decimal(body, LAST_QTY),
+            decimal(body, LAST_PX),
+            currency(body, side));
+    return new Trade(tradeId, version, counterparty, book, maturity, created, false, economics);
+  }
+
+  private static Side side(FixFieldMap side) {
+    if (side.is(SIDE, "1")) {
+      return Side.BUY;
+    }
+    if (side.is(SIDE, "2")) {
+      return Side.SELL;
+    }
+    throw new FixFault(
+        RejectReason.INVALID_FIELD,
+        at(SIDE, side),
+        "Side(54) is " + side.text(SIDE) + "; tradeflow books 1 (Buy) and 2 (Sell)");
+  }
+
+  private static String currency(FixFieldMap body, FixFieldMap side) {
+    FixFieldMap holder = side.has(CURRENCY) ? side : body;
+    String currency = holder.text(CURRENCY);
+    if (currency == null) {
+      throw missing(CURRENCY, side == body ? "" : side.path(), "Currency(15) is needed");
+    }
+    if (!TradeIds.isCurrency(currency)) {
+      throw new FixFault(
+          RejectReason.INVALID_FIELD,
+          at(CURRENCY, holder),
+          "Currency(15) must be an ISO 4217 code such as EUR, found '" + currency + "'");
+    }
+    return currency;
+  }
+
+  /** The PartyID of the first Parties entry with the role. */
+  private static String party(FixFieldMap side, String role, String what) {
+    for (FixFieldMap party : side.entries(NO_PARTY_IDS)) {
+      if (party.is(PARTY_ROLE, role)) {
+        String id = party.text(PARTY_ID);
+        if (id == null || !TradeIds.isId(id)) {
+          throw new FixFault(
+              RejectReason.INVALID_FIELD,
+              at(PARTY_ID, party),
+              "the "
+                  + what
+                  + " PartyID(448) must be "
+                  + TradeIds.ID_RULE
+                  + ", found "
+                  + quoted(id));
+        }
+        return id;
+      }
+    }
+    throw missing(
+        PARTY_ROLE, side.path(), "no party with PartyRole(452)=" + role + " names the " + what);
+  }
+
+  private static String id(FixFieldMap body, int tag, String what) {
+    String id = body.text(tag);
+    if (id == null) {
+      throw missing(tag, "", "tag " + tag + " is needed: it carries " + what);
+    }
+    if (!TradeIds.isId(id)) {
+      throw new FixFault(
+          RejectReason.INVALID_FIELD,
+          at(tag, body),
+          "tag " + tag + " must be " + TradeIds.ID_RULE + ", found " + quoted(id));
+    }
+    return id;
+  }
+
+  private static int version(FixFieldMap body) {
+    String text = body.text(TRADE_VERSION);
+    if (text == null) {
+      return 1;
+    }
+    if (!text.chars().allMatch(c -> c >= '0' && c <= '9') || text.length() > 9) {
+      throw new FixFault(
+          RejectReason.INVALID_FIELD,
+          "tag " + TRADE_VERSION,
+          "TradeVersion(9100) must be a whole number from 0, found " + quoted(text));
+    }
+    return Integer.parseInt(text);
+  }
+
+  private static LocalDate date(FixFieldMap map, int tag) {
+    String text = map.text(tag);
+    try {
+      return LocalDate.parse(text, LOCAL_MKT_DATE);
+    } catch (DateTimeParseException e) {
+      throw new FixFault(
+          RejectReason.INVALID_FIELD,
+          at(tag, map),
+          "tag " + tag + " must be a date as YYYYMMDD, found " + quoted(text));
+    }
+  }
+
+  /** LastQty and LastPx: checked as FIX decimals already, required here. */
+  private static BigDecimal decimal(FixFieldMap map, int tag) {
+    String text = map.text(tag);
+    if (text == null) {
+      throw missing(tag, "", "tag " + tag + " is needed: it carries the fill's quantity or price");
+    }
+    return new BigDecimal(text);
+  }
+
+  private static FixFault missing(int tag, String path, String message) {
+    return new FixFault(
+        RejectReason.MISSING_FIELD,
+        path.isEmpty() || path.equals("body") ? "tag " + tag : "tag " + tag + " in " + path,
+        message);
+  }
+
+  private static String at(int tag, FixFieldMap map) {
+    return map.path().equals("body") ? "tag " + tag : "tag " + tag + " in " + map.path();
+  }
+
+  private static String quoted(String text) {
+    return text == null
+        ? "nothing"
+        : "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+  }
+}
