@@ -10,6 +10,7 @@ import dev.tradeflow.events.Json;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.Trade;
+import dev.tradeflow.parse.fix.FixMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -166,9 +167,19 @@ class ParseCoreTest {
         .isEqualTo(EventType.TRADE_PARSED.type());
     assertThat(core.parse(received("text/plain", T1)).get(0).type())
         .isEqualTo(EventType.TRADE_PARSED.type());
-    Rejection fix = rejection(core.parse(received(null, "8=FIX.4.4|9=5|35=AE|10=000|")).get(0));
-    assertThat(fix.reason()).isEqualTo(RejectReason.UNSUPPORTED_FORMAT);
-    assertThat(fix.message()).contains("FIX");
+    String fix = FixMessages.tradeCaptureReport("F1", "0").piped();
+    assertThat(core.parse(received(null, fix)).get(0).type())
+        .isEqualTo(EventType.TRADE_PARSED.type());
+    String xml =
+        "<trade xmlns=\"urn:tradeflow:trade:1\"><trade_id>X1</trade_id><version>1</version>"
+            + "<counter_party_id>CP-1</counter_party_id><book_id>B1</book_id>"
+            + "<maturity_date>2027-05-20</maturity_date></trade>";
+    assertThat(core.parse(received("application/octet-stream", xml)).get(0).subject())
+        .isEqualTo("X1");
+    Rejection brokenFix =
+        rejection(core.parse(received(null, "8=FIX.4.4|9=5|35=AE|10=000|")).get(0));
+    assertThat(brokenFix.reason()).isEqualTo(RejectReason.MALFORMED_PAYLOAD);
+    assertThat(brokenFix.location()).isEqualTo("tag 9");
     Rejection unknown = rejection(core.parse(received("image/png", "PNG")).get(0));
     assertThat(unknown.reason()).isEqualTo(RejectReason.UNSUPPORTED_FORMAT);
     assertThat(unknown.message()).contains("image/png");

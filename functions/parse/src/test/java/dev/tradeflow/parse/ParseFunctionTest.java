@@ -11,6 +11,7 @@ import dev.tradeflow.events.Json;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.Trade;
+import dev.tradeflow.parse.fix.FixMessages;
 import dev.tradeflow.testing.KafkaBrokerResource;
 import dev.tradeflow.testing.Send;
 import dev.tradeflow.testing.TopicProbe;
@@ -164,6 +165,102 @@ class ParseFunctionTest {
       assertThat(noEnvelope.originalPayload()).isEqualTo("x");
       assertThat(noEnvelope.location()).startsWith("kafka:tradeflow.trade.received-");
     }
+  }
+
+  static String fpml(String name) {
+    try (var in = ParseFunctionTest.class.getResourceAsStream("/xml/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void fixInBinaryModeRepliesWithTheParsedTrade() {
+    String fix = FixMessages.tradeCaptureReport("HF-1", "0").build();
+    Send.binary(Send.event(RECEIVED, null, "application/fix", fix))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_PARSED.type())
+        .header("ce-subject", "HF-1")
+        .body("counterparty_id", equalTo("CP-1"))
+        .body("economics.currency", equalTo("GBP"));
+  }
+
+  @Test
+  void fixCancelRepliesWithACancelRequest() {
+    String cancel =
+        FixMessages.tradeCaptureReport("HF-2-C", "1").with(572, "HF-2").with(9100, 2).piped();
+    Send.binary(Send.event(RECEIVED, null, "text/plain", cancel))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_CANCEL_REQUESTED.type())
+        .header("ce-subject", "HF-2")
+        .body("version", equalTo(2));
+  }
+
+  @Test
+  void brokenFixIsRejectedWithItsTagAndKeptWhole() {
+    String good = FixMessages.tradeCaptureReport("HF-3", "0").piped();
+    String badSum = good.substring(0, good.length() - 4) + "999|";
+    Send.binary(Send.event(RECEIVED, null, "application/fix", badSum))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_REJECTED.type())
+        .body("reason", equalTo("MALFORMED_PAYLOAD"))
+        .body("location", equalTo("tag 10"))
+        .body("original_payload", equalTo(badSum));
+  }
+
+  @Test
+  void fpmlInStructuredModeRepliesWithTheTrade() {
+    Send.structured(Send.event(RECEIVED, null, "application/xml", fpml("fpml-irs.xml")))
+        .statusCode(200)
+        .body("type", equalTo(EventType.TRADE_PARSED.type()))
+        .body("data.trade_id", equalTo("IRS-1"))
+        .body("data.maturity_date", equalTo("2031-11-21"));
+  }
+
+  @Test
+  void xmlWithAnExternalEntityIsRejectedOverHttp() {
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE t [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+            + "<trade xmlns=\"urn:tradeflow:trade:1\"><trade_id>&x;</trade_id></trade>";
+    Send.binary(Send.event(RECEIVED, null, "application/xml", xxe))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_REJECTED.type())
+        .body("reason", equalTo("MALFORMED_PAYLOAD"))
+        .body("message", containsString("DTD"));
+  }
+
+  @Test
+  void fixAndXmlRecordsWithoutContentTypeAreSniffedOverKafka() {
+    try (TopicProbe parsed = TopicProbe.open(EventType.TRADE_PARSED);
+        TopicProbe rejected = TopicProbe.open(EventType.TRADE_REJECTED)) {
+      String topic = EventType.TRADE_RECEIVED.topic().topicName();
+      Send.kafka(new ProducerRecord<>(topic, "KF-1", FixMessages.fill("KF-1").bytes()));
+      Send.kafka(
+          new ProducerRecord<>(
+              topic, "KX-1", fpml("fpml-fx-forward.xml").getBytes(StandardCharsets.UTF_8)));
+      Send.kafka(Send.event(RECEIVED, "KX-2", "application/xml", fpml("fpml-equity-option.xml")));
+      String truncated = FixMessages.fill("KF-2").piped().substring(0, 60);
+      Send.kafka(new ProducerRecord<>(topic, "KF-2", truncated.getBytes(StandardCharsets.UTF_8)));
+
+      assertThat(
+              parsed.await(3, e -> e.subject() != null && e.subject().matches("KF-1|FX-1|EQO-1")))
+          .extracting(CloudEvent::subject)
+          .containsExactlyInAnyOrder("KF-1", "FX-1", "EQO-1");
+      Rejection cut =
+          Json.read(
+              rejected.await(1, e -> "KF-2".equals(e.subject())).get(0).data(), Rejection.class);
+      assertThat(cut.reason()).isEqualTo(RejectReason.MALFORMED_PAYLOAD);
+      assertThat(cut.originalPayload()).isEqualTo(truncated);
+    }
+  }
+
+  @Test
+  void servesTheTradeXmlSchema() {
+    RestAssured.get("/schemas/tradeflow-trade-1.xsd")
+        .then()
+        .statusCode(200)
+        .body(containsString("urn:tradeflow:trade:1"));
   }
 
   @Test

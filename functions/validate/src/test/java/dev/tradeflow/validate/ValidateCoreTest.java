@@ -12,6 +12,7 @@ import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
+import dev.tradeflow.model.TradeCancel;
 import dev.tradeflow.model.TradeDeletion;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.model.ValidatedTrade;
@@ -116,6 +117,28 @@ class ValidateCoreTest {
     assertThat(deletion.revision()).isGreaterThan(stored.revision());
     assertThat(r.audit().action()).isEqualTo(AuditAction.DELETED);
     assertThat(core.onDelete(cause("e"), Optional.empty()).events()).isEmpty();
+  }
+
+  @Test
+  void cancelRemovesTheTradeUnlessItIsOlderOrUnknown() {
+    StoredTrade v2 = new StoredTrade(trade("T8", 2, "2027-01-01"), revisions.next());
+
+    ValidateResult older = core.onCancel(cause("c1"), new TradeCancel("T8", 1), Optional.of(v2));
+    assertThat(older.change()).isEqualTo(StoreChange.NONE);
+    assertThat(Json.read(older.events().get(0).data(), Rejection.class).reason())
+        .isEqualTo(RejectReason.LOWER_VERSION);
+
+    ValidateResult unknown = core.onCancel(cause("c2"), new TradeCancel("T9", 1), Optional.empty());
+    assertThat(unknown.change()).isEqualTo(StoreChange.NONE);
+    Rejection why = Json.read(unknown.events().get(0).data(), Rejection.class);
+    assertThat(why.reason()).isEqualTo(RejectReason.UNKNOWN_TRADE);
+    assertThat(why.tradeId()).isEqualTo("T9");
+
+    ValidateResult cancelled =
+        core.onCancel(cause("c3"), new TradeCancel("T8", 2), Optional.of(v2));
+    assertThat(cancelled.change()).isEqualTo(new StoreChange.Delete("T8"));
+    assertThat(cancelled.events().get(0).type()).isEqualTo(EventType.TRADE_DELETED.type());
+    assertThat(cancelled.audit().action()).isEqualTo(AuditAction.CANCELLED);
   }
 
   @Test

@@ -205,6 +205,26 @@ class ValidateFunctionTest {
   }
 
   @Test
+  void aCancelRequestRemovesTheTradeAndAnUnknownOneIsRejected() {
+    Send.binary(
+            Send.event(
+                PARSED, "VC-1", "application/json", Trades.parsed("VC-1", 1, "B1", "2027-05-20")))
+        .statusCode(200);
+    String cancel = EventType.TRADE_CANCEL_REQUESTED.type();
+    try (TopicProbe deleted = TopicProbe.open(EventType.TRADE_DELETED)) {
+      Send.kafka(
+          Send.event(cancel, "VC-1", "application/json", "{\"trade_id\":\"VC-1\",\"version\":1}"));
+      assertThat(deleted.await(1, e -> "VC-1".equals(e.subject()))).hasSize(1);
+    }
+    given().get("/api/v1/trades/VC-1").then().statusCode(404);
+    Send.binary(
+            Send.event(cancel, "VC-2", "application/json", "{\"trade_id\":\"VC-2\",\"version\":1}"))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_REJECTED.type())
+        .body("reason", equalTo("UNKNOWN_TRADE"));
+  }
+
+  @Test
   void statisticsHealthAndManualExpiry() {
     given()
         .get("/api/v1/health")
