@@ -1,10 +1,7 @@
 package dev.tradeflow.formats;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,23 +10,46 @@ import java.util.Optional;
  */
 public final class TradeDates {
 
-  private static final List<DateTimeFormatter> FORMS =
-      List.of(
-          DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT),
-          DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT));
-
   public static final String ACCEPTED_FORMS = "yyyy-MM-dd or dd/MM/yyyy";
 
   private TradeDates() {}
 
   public static Optional<LocalDate> parse(String text) {
-    for (DateTimeFormatter form : FORMS) {
-      try {
-        return Optional.of(LocalDate.parse(text, form));
-      } catch (DateTimeParseException notThisForm) {
-        // try the next form
-      }
+    if (text == null || text.length() != 10) {
+      return Optional.empty();
+    }
+    if (text.charAt(4) == '-' && text.charAt(7) == '-') {
+      return of(text, 0, 5, 8);
+    }
+    if (text.charAt(2) == '/' && text.charAt(5) == '/') {
+      return of(text, 6, 3, 0);
     }
     return Optional.empty();
+  }
+
+  private static Optional<LocalDate> of(String text, int year, int month, int day) {
+    int y = number(text, year, year + 4);
+    int m = number(text, month, month + 2);
+    int d = number(text, day, day + 2);
+    if (y < 0 || m < 0 || d < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.of(y, m, d));
+    } catch (DateTimeException notADay) {
+      return Optional.empty();
+    }
+  }
+
+  private static int number(String text, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 }

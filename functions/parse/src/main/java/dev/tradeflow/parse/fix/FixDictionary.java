@@ -23,7 +23,7 @@ final class FixDictionary {
   private final String version;
   private final FixType[] types;
   private final String[] names;
-  private final byte[][][] enums;
+  private final FixEnum[] enums;
   private final boolean[] multipleValues;
   private final FixSection header;
   private final FixSection trailer;
@@ -33,7 +33,7 @@ final class FixDictionary {
       String version,
       FixType[] types,
       String[] names,
-      byte[][][] enums,
+      FixEnum[] enums,
       boolean[] multipleValues,
       FixSection header,
       FixSection trailer,
@@ -81,18 +81,18 @@ final class FixDictionary {
 
   /** Whether the value is one the dictionary lists for the tag (any value when it lists none). */
   boolean allows(int tag, byte[] in, int from, int to) {
-    byte[][] values = tag < enums.length ? enums[tag] : null;
+    FixEnum values = tag < enums.length ? enums[tag] : null;
     if (values == null) {
       return true;
     }
     if (multipleValues[tag]) {
       return allowsEach(values, in, from, to);
     }
-    return contains(values, in, from, to);
+    return values.contains(in, from, to);
   }
 
   /** Space-separated values, each listed; trailing spaces are ignored, empty values are not. */
-  private static boolean allowsEach(byte[][] values, byte[] in, int from, int to) {
+  private static boolean allowsEach(FixEnum values, byte[] in, int from, int to) {
     int end = to;
     while (end > from && in[end - 1] == ' ') {
       end--;
@@ -100,22 +100,13 @@ final class FixDictionary {
     int start = from;
     for (int i = from; i <= end; i++) {
       if (i == end || in[i] == ' ') {
-        if (!contains(values, in, start, i)) {
+        if (!values.contains(in, start, i)) {
           return false;
         }
         start = i + 1;
       }
     }
     return true;
-  }
-
-  private static boolean contains(byte[][] values, byte[] in, int from, int to) {
-    for (byte[] value : values) {
-      if (Arrays.equals(value, 0, value.length, in, from, to)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static FixDictionary load(String resource) {
@@ -153,7 +144,7 @@ final class FixDictionary {
       int maxTag = fields.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
       FixType[] types = new FixType[maxTag + 1];
       String[] names = new String[maxTag + 1];
-      byte[][][] enums = new byte[maxTag + 1][][];
+      FixEnum[] enums = new FixEnum[maxTag + 1];
       boolean[] multipleValues = new boolean[maxTag + 1];
       fields.forEach(
           (tag, parts) -> {
@@ -161,10 +152,7 @@ final class FixDictionary {
             names[tag] = parts[2];
             multipleValues[tag] = parts[3].startsWith("MULTIPLE");
             if (parts.length > 4) {
-              enums[tag] = new byte[parts.length - 4][];
-              for (int i = 4; i < parts.length; i++) {
-                enums[tag][i - 4] = parts[i].getBytes(StandardCharsets.US_ASCII);
-              }
+              enums[tag] = new FixEnum(Arrays.asList(parts).subList(4, parts.length));
             }
           });
       FixSection header = null;

@@ -1,7 +1,9 @@
 package dev.tradeflow.parse.fix;
 
 import dev.tradeflow.model.RejectReason;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,10 +40,16 @@ public final class FixMessageReader {
     this.maxFields = maxFields;
   }
 
+  private static final byte[] FIX44 = "FIX.4.4".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FIXT11 = "FIXT.1.1".getBytes(StandardCharsets.US_ASCII);
+
+  /** Field offsets are scratch space: each thread reuses its own. */
+  private static final ThreadLocal<Tokens> SCRATCH = ThreadLocal.withInitial(Tokens::new);
+
   FixMessage read(byte[] in) {
     Tokens tokens = tokenize(in);
     checkFraming(in, tokens);
-    FixDictionary dictionary = dictionaryFor(tokens.text(in, 0));
+    FixDictionary dictionary = dictionaryFor(in, tokens);
     return new Structure(in, tokens, dictionary).read();
   }
 
@@ -53,12 +61,17 @@ public final class FixMessageReader {
     int[] tagStarts = new int[64];
     int size;
 
+    /** The byte sum before the first CheckSum(10) field, SOH counted for each separator. */
+    int checksumSum = -1;
+
+    int checksumFields;
+
     void add(int tagStart, int tag, int start, int end) {
       if (size == tags.length) {
-        tags = java.util.Arrays.copyOf(tags, size * 2);
-        starts = java.util.Arrays.copyOf(starts, size * 2);
-        ends = java.util.Arrays.copyOf(ends, size * 2);
-        tagStarts = java.util.Arrays.copyOf(tagStarts, size * 2);
+        tags = Arrays.copyOf(tags, size * 2);
+        starts = Arrays.copyOf(starts, size * 2);
+        ends = Arrays.copyOf(ends, size * 2);
+        tagStarts = Arrays.copyOf(tagStarts, size * 2);
       }
       tagStarts[size] = tagStart;
       tags[size] = tag;
@@ -68,8 +81,7 @@ public final class FixMessageReader {
     }
 
     String text(byte[] in, int i) {
-      return new String(
-          in, starts[i], ends[i] - starts[i], java.nio.charset.StandardCharsets.ISO_8859_1);
+      return new String(in, starts[i], ends[i] - starts[i], StandardCharsets.ISO_8859_1);
     }
   }
 
@@ -79,7 +91,11 @@ public final class FixMessageReader {
     while (end > 0 && (in[end - 1] == '\n' || in[end - 1] == '\r')) {
       end--;
     }
-    Tokens tokens = new Tokens();
+    Tokens tokens = SCRATCH.get();
+    tokens.size = 0;
+    tokens.checksumSum = -1;
+    tokens.checksumFields = 0;
+    int sum = 0;
     int pos = 0;
     int previousTag = 0;
     FixDictionary lengths = fix44;
@@ -92,8 +108,10 @@ public final class FixMessageReader {
       }
       int tagStart = pos;
       int tag = 0;
+      int fieldSum = '=' + SOH;
       while (pos < end && in[pos] >= '0' && in[pos] <= '9' && pos - tagStart < 6) {
         tag = tag * 10 + (in[pos] - '0');
+        fieldSum += in[pos];
         pos++;
       }
       if (pos == tagStart || pos >= end || in[pos] != '=' || in[tagStart] == '0') {
@@ -118,9 +136,13 @@ public final class FixMessageReader {
               "tag " + tag,
               "tag " + tag + " is not as long as the length field before it says");
         }
+        for (int i = start; i < valueEnd; i++) {
+          fieldSum += in[i] & 0xFF;
+        }
       } else {
         valueEnd = start;
         while (valueEnd < end && in[valueEnd] != separator) {
+          fieldSum += in[valueEnd] & 0xFF;
           valueEnd++;
         }
         if (valueEnd == end) {
@@ -137,8 +159,12 @@ public final class FixMessageReader {
             RejectReason.INVALID_FIELD, "tag " + tag, "tag " + tag + " has no value");
       }
       tokens.add(tagStart, tag, start, valueEnd);
+      if (tag == CHECKSUM && tokens.checksumFields++ == 0) {
+        tokens.checksumSum = sum;
+      }
+      sum += fieldSum;
       if (tokens.size == 1 && tag == BEGIN_STRING) {
-        lengths = dictionaryFor(tokens.text(in, 0));
+        lengths = dictionaryFor(in, tokens);
       }
       previousTag = tag;
       pos = valueEnd + 1;
@@ -166,13 +192,14 @@ public final class FixMessageReader {
     return length;
   }
 
+  /** SOH, or {@code |} in log form: whichever first ends BeginString(8). */
   private static byte separatorOf(byte[] in) {
     for (byte b : in) {
-      if (b == SOH) {
-        return SOH;
+      if (b == SOH || b == '|') {
+        return b;
       }
     }
-    return '|';
+    return SOH;
   }
 
   private static void checkFraming(byte[] in, Tokens tokens) {
@@ -186,13 +213,12 @@ public final class FixMessageReader {
           "a FIX message starts with BeginString(8), BodyLength(9) and MsgType(35), in that order");
     }
     int last = tokens.size - 1;
-    for (int i = 3; i < last; i++) {
-      if (tokens.tags[i] == CHECKSUM) {
-        throw new FixFault(
-            RejectReason.MALFORMED_PAYLOAD,
-            "tag 10",
-            "CheckSum(10) must be the last field; more follows it");
-      }
+    if (tokens.checksumFields > 1
+        || (tokens.checksumFields == 1 && tokens.tags[last] != CHECKSUM)) {
+      throw new FixFault(
+          RejectReason.MALFORMED_PAYLOAD,
+          "tag 10",
+          "CheckSum(10) must be the last field; more follows it");
     }
     if (tokens.tags[last] != CHECKSUM) {
       throw new FixFault(
@@ -200,45 +226,62 @@ public final class FixMessageReader {
     }
     int bodyStart = tokens.ends[1] + 1;
     int bodyEnd = tokens.tagStarts[last];
-    String declaredLength = tokens.text(in, 1);
-    if (!declaredLength.chars().allMatch(c -> c >= '0' && c <= '9')
-        || declaredLength.length() > 9
-        || Integer.parseInt(declaredLength) != bodyEnd - bodyStart) {
+    long declaredLength = digits(in, tokens.starts[1], tokens.ends[1]);
+    if (declaredLength != bodyEnd - bodyStart) {
       throw new FixFault(
           RejectReason.MALFORMED_PAYLOAD,
           "tag 9",
           "BodyLength(9) says "
-              + declaredLength
+              + tokens.text(in, 1)
               + " but the body has "
               + (bodyEnd - bodyStart)
               + " bytes");
     }
-    int sum = 0;
-    for (int i = 0; i < bodyEnd; i++) {
-      sum += in[i] == '|' ? SOH : in[i] & 0xFF;
-    }
-    String declaredSum = tokens.text(in, last);
-    String expected = String.format("%03d", sum & 0xFF);
-    if (!declaredSum.equals(expected)) {
+    int sum = tokens.checksumSum & 0xFF;
+    int declaredSumAt = tokens.starts[last];
+    if (tokens.ends[last] - declaredSumAt != 3
+        || digits(in, declaredSumAt, tokens.ends[last]) != sum) {
       throw new FixFault(
           RejectReason.MALFORMED_PAYLOAD,
           "tag 10",
-          "CheckSum(10) says " + declaredSum + " but the message sums to " + expected);
+          "CheckSum(10) says "
+              + tokens.text(in, last)
+              + " but the message sums to "
+              + String.format("%03d", sum));
     }
   }
 
-  private FixDictionary dictionaryFor(String beginString) {
-    return switch (beginString) {
-      case "FIX.4.4" -> fix44;
-      case "FIXT.1.1" -> fix50sp2;
-      default ->
-          throw new FixFault(
-              RejectReason.UNSUPPORTED_FORMAT,
-              "tag 8",
-              "BeginString(8) is "
-                  + beginString
-                  + "; parse reads FIX.4.4, and FIXT.1.1 with ApplVerID(1128)=9 (FIX 5.0 SP2)");
-    };
+  /** The value of up to 9 ASCII digits, or -1 when there is anything else. */
+  private static long digits(byte[] in, int from, int to) {
+    if (to <= from || to - from > 9) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      if (in[i] < '0' || in[i] > '9') {
+        return -1;
+      }
+      value = value * 10 + (in[i] - '0');
+    }
+    return value;
+  }
+
+  /** The dictionary for the BeginString in the first token. */
+  private FixDictionary dictionaryFor(byte[] in, Tokens tokens) {
+    int from = tokens.starts[0];
+    int to = tokens.ends[0];
+    if (Arrays.equals(FIX44, 0, FIX44.length, in, from, to)) {
+      return fix44;
+    }
+    if (Arrays.equals(FIXT11, 0, FIXT11.length, in, from, to)) {
+      return fix50sp2;
+    }
+    throw new FixFault(
+        RejectReason.UNSUPPORTED_FORMAT,
+        "tag 8",
+        "BeginString(8) is "
+            + tokens.text(in, 0)
+            + "; parse reads FIX.4.4, and FIXT.1.1 with ApplVerID(1128)=9 (FIX 5.0 SP2)");
   }
 
   private static String describe(int tag) {
@@ -260,8 +303,10 @@ public final class FixMessageReader {
 
     FixMessage read() {
       FixFieldMap header = new FixFieldMap(in, dictionary.header(), "header");
-      while (next < tokens.size && dictionary.header().contains(tokens.tags[next])) {
-        field(header, true);
+      for (int position = dictionary.header().indexOf(tokens.tags[next]);
+          position >= 0;
+          position = next < tokens.size ? dictionary.header().indexOf(tokens.tags[next]) : -1) {
+        field(header, position);
       }
       String msgType = header.text(MSG_TYPE);
       FixSection bodySection = dictionary.message(msgType);
@@ -275,13 +320,17 @@ public final class FixMessageReader {
                 + " (ExecutionReport)");
       }
       FixFieldMap body = new FixFieldMap(in, bodySection, "body");
-      while (next < tokens.size && !dictionary.trailer().contains(tokens.tags[next])) {
+      while (next < tokens.size) {
         int tag = tokens.tags[next];
-        if (dictionary.header().contains(tag)) {
+        int position = bodySection.indexOf(tag);
+        if (position >= 0) {
+          field(body, position);
+        } else if (dictionary.trailer().contains(tag)) {
+          break;
+        } else if (dictionary.header().contains(tag)) {
           throw inBody(tag);
-        }
-        if (bodySection.contains(tag) || tag >= FixDictionary.USER_DEFINED_MIN) {
-          field(body, true);
+        } else if (tag >= FixDictionary.USER_DEFINED_MIN) {
+          field(body, -1);
         } else {
           throw notDefined(tag, msgType);
         }
@@ -294,7 +343,7 @@ public final class FixMessageReader {
               "tag " + tokens.tags[next],
               dictionary.describe(tokens.tags[next]) + " comes after the trailer has begun");
         }
-        field(trailer, true);
+        field(trailer);
       }
       if (dictionary == fix50sp2 && !header.is(APPL_VER_ID, "9")) {
         throw new FixFault(
@@ -326,16 +375,20 @@ public final class FixMessageReader {
     }
 
     /** Adds the field at {@code next} to {@code map}, and the group it counts if it is one. */
-    private void field(FixFieldMap map, boolean unique) {
+    private void field(FixFieldMap map) {
+      field(map, map.section().indexOf(tokens.tags[next]));
+    }
+
+    private void field(FixFieldMap map, int position) {
       int tag = tokens.tags[next];
-      if (!map.add(tag, tokens.starts[next], tokens.ends[next]) && unique) {
+      if (!map.add(tag, position, tokens.starts[next], tokens.ends[next])) {
         throw new FixFault(
             RejectReason.MALFORMED_PAYLOAD,
             "tag " + tag,
             dictionary.describe(tag) + " appears more than once in the " + map.path());
       }
       next++;
-      FixSection entry = map.section().group(tag);
+      FixSection entry = position < 0 ? null : map.section().groupAt(position);
       if (entry != null) {
         group(map, tag, entry);
       }
@@ -350,12 +403,10 @@ public final class FixMessageReader {
       while (next < tokens.size) {
         int tag = tokens.tags[next];
         if (tag == entry.delimiter()) {
-          current =
-              new FixFieldMap(
-                  in, entry, parent.path() + "/" + name + "[" + (entries.size() + 1) + "]");
+          current = new FixFieldMap(in, entry, parent, entries.size() + 1);
           entries.add(current);
           previous = -1;
-          field(current, true);
+          field(current, 0);
           continue;
         }
         int position = entry.indexOf(tag);
@@ -366,7 +417,7 @@ public final class FixMessageReader {
                 "tag " + tag,
                 name + " entries must start with " + dictionary.describe(entry.delimiter()));
           }
-          if (entry.group(tag) == null) {
+          if (entry.groupAt(position) == null) {
             if (position <= previous) {
               throw new FixFault(
                   RejectReason.MALFORMED_PAYLOAD,
@@ -375,14 +426,12 @@ public final class FixMessageReader {
             }
             previous = position;
           }
-          field(current, true);
+          field(current, position);
           continue;
         }
         boolean parentTakes =
-            parent.path().equals("body") ? parent.section().contains(tag) : dictionary.isField(tag);
-        if (!parentTakes
-            && !dictionary.trailer().contains(tag)
-            && !parent.path().equals("header")) {
+            parent.isBody() ? parent.section().contains(tag) : dictionary.isField(tag);
+        if (!parentTakes && !dictionary.trailer().contains(tag) && !parent.isHeader()) {
           if (dictionary.header().contains(tag)) {
             throw inBody(tag);
           }
@@ -430,8 +479,8 @@ public final class FixMessageReader {
     /** Required fields present, and every value of the right type and in range. */
     private void check(FixFieldMap map) {
       FixSection section = map.section();
-      for (int p = 0; p < section.size(); p++) {
-        if (section.requiredAt(p) && !map.has(section.tagAt(p))) {
+      for (int p : section.requiredPositions()) {
+        if (!map.hasPosition(p)) {
           throw new FixFault(
               RejectReason.MISSING_FIELD,
               "tag " + section.tagAt(p),
@@ -470,7 +519,7 @@ public final class FixMessageReader {
 
     private String value(FixFieldMap map, int i) {
       int length = Math.min(40, map.endAt(i) - map.startAt(i));
-      return new String(in, map.startAt(i), length, java.nio.charset.StandardCharsets.ISO_8859_1);
+      return new String(in, map.startAt(i), length, StandardCharsets.ISO_8859_1);
     }
   }
 }

@@ -11,6 +11,7 @@ final class FixSection {
   private final boolean[] required;
   private final FixSection[] groups;
   private final TagIndex index;
+  private final int[] requiredPositions;
 
   FixSection(String name, int[] tags, boolean[] required, FixSection[] groups) {
     this.name = name;
@@ -18,6 +19,8 @@ final class FixSection {
     this.required = required;
     this.groups = groups;
     this.index = new TagIndex(tags);
+    this.requiredPositions =
+        java.util.stream.IntStream.range(0, tags.length).filter(p -> required[p]).toArray();
   }
 
   String name() {
@@ -38,6 +41,16 @@ final class FixSection {
     return at < 0 ? null : groups[at];
   }
 
+  /** The entry definition of the group whose count field is at {@code position}, or null. */
+  FixSection groupAt(int position) {
+    return groups[position];
+  }
+
+  /** Positions of the required fields, in order. */
+  int[] requiredPositions() {
+    return requiredPositions;
+  }
+
   int delimiter() {
     return tags[0];
   }
@@ -48,9 +61,5 @@ final class FixSection {
 
   int tagAt(int position) {
     return tags[position];
-  }
-
-  boolean requiredAt(int position) {
-    return required[position];
   }
 }

@@ -8,10 +8,8 @@ import dev.tradeflow.model.Side;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.TradeCancel;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 
 /**
@@ -50,9 +48,6 @@ final class FixTradeMapping {
   /** PartyRole 38, Position Account: the book. */
   static final String ROLE_BOOK = "38";
 
-  private static final DateTimeFormatter LOCAL_MKT_DATE =
-      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
-
   private FixTradeMapping() {}
 
   static Decoded map(FixMessage message) {
@@ -75,7 +70,7 @@ final class FixTradeMapping {
       case "0", "2" -> {
         List<FixFieldMap> sides = body.entries(NO_SIDES);
         if (sides.isEmpty()) {
-          throw missing(NO_SIDES, "", "NoSides(552) must hold our side");
+          throw missing(NO_SIDES, null, "NoSides(552) must hold our side");
         }
         FixFieldMap ours = sides.getFirst();
         yield new Decoded.Read(trade(body, ours, tradeId, version));
@@ -126,7 +121,7 @@ final class FixTradeMapping {
             : body.has(SETTL_DATE) ? date(body, SETTL_DATE) : null;
     if (maturity == null) {
       throw missing(
-          MATURITY_DATE, "", "the maturity: MaturityDate(541) or SettlDate(64) is needed");
+          MATURITY_DATE, null, "the maturity: MaturityDate(541) or SettlDate(64) is needed");
     }
     LocalDate created = body.has(TRADE_DATE) ? date(body, TRADE_DATE) : null;
     Economics economics =
@@ -156,7 +151,7 @@ final class FixTradeMapping {
     FixFieldMap holder = side.has(CURRENCY) ? side : body;
     String currency = holder.text(CURRENCY);
     if (currency == null) {
-      throw missing(CURRENCY, side == body ? "" : side.path(), "Currency(15) is needed");
+      throw missing(CURRENCY, side, "Currency(15) is needed");
     }
     if (!TradeIds.isCurrency(currency)) {
       throw new FixFault(
@@ -186,14 +181,13 @@ final class FixTradeMapping {
         return id;
       }
     }
-    throw missing(
-        PARTY_ROLE, side.path(), "no party with PartyRole(452)=" + role + " names the " + what);
+    throw missing(PARTY_ROLE, side, "no party with PartyRole(452)=" + role + " names the " + what);
   }
 
   private static String id(FixFieldMap body, int tag, String what) {
     String id = body.text(tag);
     if (id == null) {
-      throw missing(tag, "", "tag " + tag + " is needed: it carries " + what);
+      throw missing(tag, null, "tag " + tag + " is needed: it carries " + what);
     }
     if (!TradeIds.isId(id)) {
       throw new FixFault(
@@ -209,7 +203,7 @@ final class FixTradeMapping {
     if (text == null) {
       return 1;
     }
-    if (!text.chars().allMatch(c -> c >= '0' && c <= '9') || text.length() > 9) {
+    if (text.isEmpty() || text.length() > 9 || !isDigits(text)) {
       throw new FixFault(
           RejectReason.INVALID_FIELD,
           "tag " + TRADE_VERSION,
@@ -218,36 +212,52 @@ final class FixTradeMapping {
     return Integer.parseInt(text);
   }
 
+  /** LocalMktDate, YYYYMMDD, a real day. */
   private static LocalDate date(FixFieldMap map, int tag) {
     String text = map.text(tag);
-    try {
-      return LocalDate.parse(text, LOCAL_MKT_DATE);
-    } catch (DateTimeParseException e) {
-      throw new FixFault(
-          RejectReason.INVALID_FIELD,
-          at(tag, map),
-          "tag " + tag + " must be a date as YYYYMMDD, found " + quoted(text));
+    if (text.length() == 8 && isDigits(text)) {
+      try {
+        return LocalDate.of(
+            Integer.parseInt(text, 0, 4, 10),
+            Integer.parseInt(text, 4, 6, 10),
+            Integer.parseInt(text, 6, 8, 10));
+      } catch (DateTimeException notADay) {
+        // refused below
+      }
     }
+    throw new FixFault(
+        RejectReason.INVALID_FIELD,
+        at(tag, map),
+        "tag " + tag + " must be a date as YYYYMMDD, found " + quoted(text));
   }
 
   /** LastQty and LastPx: checked as FIX decimals already, required here. */
   private static BigDecimal decimal(FixFieldMap map, int tag) {
     String text = map.text(tag);
     if (text == null) {
-      throw missing(tag, "", "tag " + tag + " is needed: it carries the fill's quantity or price");
+      throw missing(
+          tag, null, "tag " + tag + " is needed: it carries the fill's quantity or price");
     }
     return new BigDecimal(text);
   }
 
-  private static FixFault missing(int tag, String path, String message) {
+  /** A missing tag, located in {@code map} (null: the message body). */
+  private static FixFault missing(int tag, FixFieldMap map, String message) {
     return new FixFault(
-        RejectReason.MISSING_FIELD,
-        path.isEmpty() || path.equals("body") ? "tag " + tag : "tag " + tag + " in " + path,
-        message);
+        RejectReason.MISSING_FIELD, map == null ? "tag " + tag : at(tag, map), message);
   }
 
   private static String at(int tag, FixFieldMap map) {
-    return map.path().equals("body") ? "tag " + tag : "tag " + tag + " in " + map.path();
+    return map.isBody() ? "tag " + tag : "tag " + tag + " in " + map.path();
+  }
+
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String quoted(String text) {

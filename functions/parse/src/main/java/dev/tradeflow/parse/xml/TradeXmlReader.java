@@ -1,12 +1,11 @@
 package dev.tradeflow.parse.xml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradeflow.formats.Decoded;
-import dev.tradeflow.formats.TradeJsonFields;
+import dev.tradeflow.formats.FieldValue;
+import dev.tradeflow.formats.TradeField;
+import dev.tradeflow.formats.TradeFieldValues;
+import dev.tradeflow.formats.TradeFields;
 import dev.tradeflow.model.RejectReason;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +71,6 @@ final class TradeXmlReader {
   }
 
   private static Decoded trade(XmlElement trade) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
     if (!trade.attributes().isEmpty()) {
       String attribute = trade.attributes().keySet().iterator().next();
       return fault(
@@ -81,22 +79,22 @@ final class TradeXmlReader {
           trade.path() + "/@" + attribute,
           "<trade> takes no attribute '" + attribute + "'");
     }
+    TradeFieldValues values = new TradeFieldValues();
     for (XmlElement field : trade.children()) {
       String name = field.name();
       String at = trade.path() + "/" + name;
-      if (!field.namespace().equals(NAMESPACE) || !TradeJsonFields.FIELDS.contains(name)) {
+      if (!field.namespace().equals(NAMESPACE) || TradeField.of(name) == null) {
         return fault(trade, RejectReason.UNKNOWN_FIELD, at, "unknown element <" + name + ">");
-      }
-      if (node.has(name)) {
-        return fault(
-            trade, RejectReason.INVALID_FIELD, at, "<" + name + "> appears more than once");
       }
       if (!field.children().isEmpty() || !field.attributes().isEmpty()) {
         return fault(trade, RejectReason.INVALID_FIELD, at, "<" + name + "> must hold text only");
       }
-      node.set(name, typed(name, field.text()));
+      if (!values.put(name, typed(name, field.text()))) {
+        return fault(
+            trade, RejectReason.INVALID_FIELD, at, "<" + name + "> appears more than once");
+      }
     }
-    return TradeJsonFields.read(node, trade.path());
+    return TradeFields.read(values, trade.path());
   }
 
   private static Decoded fault(XmlElement trade, RejectReason reason, String at, String message) {
@@ -105,18 +103,16 @@ final class TradeXmlReader {
   }
 
   /** XML text, typed the way the JSON trade has it, so the same rules give the same answers. */
-  private static JsonNode typed(String name, String text) {
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
+  private static FieldValue typed(String name, String text) {
     if (INTEGERS.contains(name) && text.matches("-?[0-9]{1,10}")) {
-      long value = Long.parseLong(text);
-      return value == (int) value ? nodes.numberNode((int) value) : nodes.numberNode(value);
+      return new FieldValue(FieldValue.Kind.INTEGER, text);
     }
     if (DECIMALS.contains(name) && text.matches("-?[0-9]{1,30}(\\.[0-9]{1,30})?")) {
-      return nodes.numberNode(new BigDecimal(text));
+      return new FieldValue(FieldValue.Kind.DECIMAL, text);
     }
     if (BOOLEANS.contains(name) && (text.equals("true") || text.equals("false"))) {
-      return nodes.booleanNode(Boolean.parseBoolean(text));
+      return new FieldValue(FieldValue.Kind.BOOLEAN, text);
     }
-    return nodes.textNode(text);
+    return new FieldValue(FieldValue.Kind.STRING, text);
   }
 }
