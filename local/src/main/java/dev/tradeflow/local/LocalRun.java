@@ -92,12 +92,12 @@ public final class LocalRun {
 
   static final List<String> DAY_ONE_AGGREGATES =
       List.of(
-          "\"id\":\"B1\",\"live_trades\":2,\"expired_trades\":0",
-          "\"id\":\"B2\",\"live_trades\":1,\"expired_trades\":0");
+          "\"id\":\"B1\",\"live_trades\":3,\"expired_trades\":0",
+          "\"id\":\"B2\",\"live_trades\":2,\"expired_trades\":0");
   static final List<String> DAY_TWO_AGGREGATES =
       List.of(
-          "\"id\":\"B1\",\"live_trades\":0,\"expired_trades\":2",
-          "\"id\":\"B2\",\"live_trades\":0,\"expired_trades\":1");
+          "\"id\":\"B1\",\"live_trades\":0,\"expired_trades\":3",
+          "\"id\":\"B2\",\"live_trades\":1,\"expired_trades\":1");
 
   static void broker(Path repo, Path dataDir, int kafkaPort) throws InterruptedException {
     requireFree(kafkaPort);

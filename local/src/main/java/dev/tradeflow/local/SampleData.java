@@ -27,6 +27,49 @@ public final class SampleData {
   public static final List<Book> BOOKS =
       List.of(new Book("B1", "Rates flow", "London"), new Book("B2", "Credit", "London"));
 
+  /** Log form ({@code |} for SOH); BodyLength and CheckSum as a venue computes them. */
+  static final String FIX_T8 =
+      "8=FIX.4.4|9=260|35=AE|49=VENUE|56=TRADEFLOW|34=1201|52=20261121-09:30:02.117|571=T8|487=0|"
+          + "570=N|55=VOD.L|48=GB00BH4HKS39|22=4|32=25000|31=72.15|75=20261121|"
+          + "60=20261121-09:30:01.904|64=20270319|9100=1|552=1|54=1|37=ORD-88|453=2|448=CP-2|"
+          + "447=D|452=17|448=B1|447=D|452=38|15=GBP|10=103|";
+
+  static final String FIX_CANCEL_T4 =
+      "8=FIX.4.4|9=180|35=AE|49=VENUE|56=TRADEFLOW|34=1202|52=20261121-09:31:40.002|571=T4-C1|"
+          + "487=1|572=T4|570=N|55=XS0000000004|32=1|31=1|75=20261121|60=20261121-09:31:39.870|"
+          + "9100=1|552=1|54=1|37=ORD-4|10=169|";
+
+  static final String FPML_T9 =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <requestConfirmation xmlns="http://www.fpml.org/FpML-5/confirmation" fpmlVersion="5-13">
+        <trade>
+          <tradeHeader>
+            <partyTradeIdentifier><partyReference href="us"/><tradeId>T9</tradeId></partyTradeIdentifier>
+            <tradeDate>2026-11-21</tradeDate>
+          </tradeHeader>
+          <fxSingleLeg>
+            <exchangedCurrency1>
+              <payerPartyReference href="cp"/><receiverPartyReference href="us"/>
+              <paymentAmount><currency>EUR</currency><amount>2000000</amount></paymentAmount>
+            </exchangedCurrency1>
+            <exchangedCurrency2>
+              <payerPartyReference href="us"/><receiverPartyReference href="cp"/>
+              <paymentAmount><currency>USD</currency><amount>2181000</amount></paymentAmount>
+            </exchangedCurrency2>
+            <valueDate>2027-09-17</valueDate>
+            <exchangeRate>
+              <quotedCurrencyPair><currency1>EUR</currency1><currency2>USD</currency2></quotedCurrencyPair>
+              <rate>1.0905</rate>
+            </exchangeRate>
+          </fxSingleLeg>
+        </trade>
+        <party id="us"><partyId>TRADEFLOW-BANK</partyId></party>
+        <party id="cp"><partyId>CP-1</partyId></party>
+        <account id="book"><accountId>B2</accountId><accountBeneficiary href="us"/></account>
+      </requestConfirmation>
+      """;
+
   /** One message as it reaches the received topic: a raw record, as a producer would send it. */
   public record Sample(String label, String key, String payload) {}
 
@@ -58,6 +101,9 @@ public final class SampleData {
                       .replace("\"version\":1", "\"version\":\"one\"")
                   + "]"),
           new Sample("not JSON at all", "garbage-1", "{\"trade_id\": \"T7\", oops"),
+          new Sample("T8 as FIX 4.4 35=AE, as a venue gateway logs it: CP-2 B1", "T8", FIX_T8),
+          new Sample("T9 as an FpML FX forward: CP-1 B2, value date 2027-09-17", "T9", FPML_T9),
+          new Sample("T4 cancelled by the venue: FIX 35=AE 487=1", "T4", FIX_CANCEL_T4),
           new Sample(
               "T1 v1 again (a duplicate delivery)",
               "T1",

@@ -49,8 +49,9 @@ public final class Scenario {
               + EventType.TRADE_RECEIVED.topic().topicName());
       SampleData.TRADES.forEach(s -> out.println("   - " + s.label()));
       SampleData.sendTrades(kafka);
-      // validate stores T1, T2, T4, T5 and the duplicate of T1; five messages are rejected
-      List<CloudEvent> validatedEvents = watch.await(5, Scenario::isValidated, PATIENCE);
+      // validate stores T1, T2, T4, T5, T8 (FIX), T9 (FpML) and the duplicate of T1; five
+      // messages are rejected; the FIX cancel then removes T4
+      List<CloudEvent> validatedEvents = watch.await(7, Scenario::isValidated, PATIENCE);
       List<CloudEvent> rejectedEvents = watch.await(5, Scenario::isRejected, PATIENCE);
       DayOne day =
           new DayOne(

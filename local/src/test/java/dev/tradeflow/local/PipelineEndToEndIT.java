@@ -63,6 +63,8 @@ class PipelineEndToEndIT {
             "T2 v2 ACCEPTED",
             "T4 v1 ACCEPTED",
             "T5 v1 ACCEPTED",
+            "T8 v1 ACCEPTED",
+            "T9 v1 ACCEPTED",
             "T1 v1 REPLACED");
     assertThat(day.rejections())
         .extracting(r -> r.tradeId() + " " + r.stage() + " " + r.reason())
@@ -89,9 +91,16 @@ class PipelineEndToEndIT {
   void aggregatesCountEachTradeOnceDespiteTheDuplicate() {
     String aggregates = scenario.aggregatesOnceSettled(LocalRun.DAY_ONE_AGGREGATES);
     assertThat(aggregates)
-        .contains("\"dimension\":\"COUNTERPARTY\",\"id\":\"CP-1\",\"live_trades\":1")
-        .contains("\"dimension\":\"COUNTERPARTY\",\"id\":\"CP-2\",\"live_trades\":1")
+        .contains("\"dimension\":\"COUNTERPARTY\",\"id\":\"CP-1\",\"live_trades\":2")
+        .contains("\"dimension\":\"COUNTERPARTY\",\"id\":\"CP-2\",\"live_trades\":2")
         .doesNotContain("CP-9");
+    // T8 came as FIX and T9 as FpML; the venue's FIX cancel took T4 out of the store
+    assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T8").body())
+        .contains("\"counter_party_id\":\"CP-2\"");
+    assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T9").body())
+        .contains("\"maturity_date\":\"2027-09-17\"");
+    assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T4").statusCode())
+        .isEqualTo(404);
     assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T2").body())
         .contains("\"version\":2")
         .contains("\"counter_party_id\":\"CP-2\"");
@@ -101,10 +110,10 @@ class PipelineEndToEndIT {
   @Order(3)
   void nextBusinessDayExpiresMaturedTradesThroughThePipeline() {
     String statistics = scenario.dayTwo();
-    // T4 is in the store (validate took it) but not in the aggregates (enrich turned it away)
+    // T4 was cancelled; of T1, T2, T5, T8 and T9 only T9 (value date 2027-09-17) is still live
     assertThat(statistics)
-        .contains("\"trades\":4")
-        .contains("\"expired\":3")
+        .contains("\"trades\":5")
+        .contains("\"expired\":4")
         .contains("\"live\":1");
     scenario.aggregatesOnceSettled(LocalRun.DAY_TWO_AGGREGATES);
     assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T1").body())

@@ -30,8 +30,7 @@ public final class EventWatch implements AutoCloseable {
             new StringDeserializer(),
             new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
-    for (EventType type : types) {
-      String topic = type.topic().topicName();
+    for (String topic : types.stream().map(t -> t.topic().topicName()).distinct().toList()) {
       consumer
           .partitionsFor(topic)
           .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));

@@ -6,7 +6,8 @@ import java.util.Optional;
 public enum EventType {
   TRADE_RECEIVED("tradeflow.trade.received", Topic.TRADE_RECEIVED),
   TRADE_PARSED("tradeflow.trade.parsed", Topic.TRADE_PARSED),
-  TRADE_CANCEL_REQUESTED("tradeflow.trade.cancel-requested", Topic.TRADE_CANCEL_REQUESTED),
+  /** Shares the parsed topic: a cancel must not overtake the trade it cancels. */
+  TRADE_CANCEL_REQUESTED("tradeflow.trade.cancel-requested", Topic.TRADE_PARSED),
   TRADE_VALIDATED("tradeflow.trade.validated", Topic.TRADE_VALIDATED),
   TRADE_REJECTED("tradeflow.trade.rejected", Topic.TRADE_REJECTED),
   TRADE_ENRICHED("tradeflow.trade.enriched", Topic.TRADE_ENRICHED),

@@ -6,8 +6,11 @@ package dev.tradeflow.events;
  */
 public enum Topic {
   TRADE_RECEIVED("tradeflow.trade.received", Kind.EVENTS),
+  /**
+   * Parsed trades and cancel requests: one topic, so that a trade and its cancel, keyed alike, keep
+   * their order on the way to validate.
+   */
   TRADE_PARSED("tradeflow.trade.parsed", Kind.EVENTS),
-  TRADE_CANCEL_REQUESTED("tradeflow.trade.cancel-requested", Kind.EVENTS),
   TRADE_VALIDATED("tradeflow.trade.validated", Kind.EVENTS),
   TRADE_REJECTED("tradeflow.trade.rejected", Kind.EVENTS),
   TRADE_ENRICHED("tradeflow.trade.enriched", Kind.EVENTS),
