@@ -17,8 +17,6 @@ public enum TradeField {
   PRICE("price"),
   CURRENCY("currency");
 
-  private static final TradeField[] ALL = values();
-
   private final String wireName;
 
   TradeField(String wireName) {
@@ -31,11 +29,20 @@ public enum TradeField {
 
   /** The field of that wire name, or null. */
   public static TradeField of(String wireName) {
-    for (TradeField field : ALL) {
-      if (field.wireName.equals(wireName)) {
-        return field;
-      }
-    }
-    return null;
+    return switch (wireName) {
+      case "trade_id" -> TRADE_ID;
+      case "version" -> VERSION;
+      case "counter_party_id" -> COUNTER_PARTY_ID;
+      case "book_id" -> BOOK_ID;
+      case "maturity_date" -> MATURITY_DATE;
+      case "created_date" -> CREATED_DATE;
+      case "expired" -> EXPIRED;
+      case "instrument" -> INSTRUMENT;
+      case "side" -> SIDE;
+      case "quantity" -> QUANTITY;
+      case "price" -> PRICE;
+      case "currency" -> CURRENCY;
+      default -> null;
+    };
   }
 }

@@ -5,6 +5,7 @@ public final class TradeFieldValues {
 
   private final FieldValue[] values = new FieldValue[TradeField.values().length];
   private String unknown;
+  private String repeated;
 
   /**
    * Records a field; a name that is not a trade field is remembered as the first unknown one.
@@ -20,6 +21,9 @@ public final class TradeFieldValues {
       return true;
     }
     if (values[field.ordinal()] != null) {
+      if (repeated == null) {
+        repeated = name;
+      }
       return false;
     }
     values[field.ordinal()] = value;
@@ -32,6 +36,11 @@ public final class TradeFieldValues {
 
   String unknown() {
     return unknown;
+  }
+
+  /** The first field given twice, or null. */
+  String repeated() {
+    return repeated;
   }
 
   /** The trade id when it was read as text, for rejections; else null. */

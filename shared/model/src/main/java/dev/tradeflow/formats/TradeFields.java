@@ -24,6 +24,12 @@ public final class TradeFields {
   }
 
   private static Trade trade(TradeFieldValues values, String at) {
+    if (values.repeated() != null) {
+      throw new FieldFault(
+          RejectReason.MALFORMED_PAYLOAD,
+          at + "/" + values.repeated(),
+          "field '" + values.repeated() + "' is given more than once");
+    }
     if (values.unknown() != null) {
       throw new FieldFault(
           RejectReason.UNKNOWN_FIELD,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.tradeflow.model.RejectReason;
 import java.io.IOException;
@@ -15,8 +14,9 @@ import java.util.List;
 /**
  * Reads trades in the trade-store JSON format: one object or an array of them, snake_case fields.
  * Streams the tokens (no tree is built) and applies {@link TradeFields} to each trade, so one bad
- * trade does not stop the others. Never throws on bad input: every fault comes back as a {@link
- * Decoded.Fault} with a JSON pointer; a document that is not JSON is one fault for the whole.
+ * trade does not stop the others; a field given twice is that trade's fault. Never throws on bad
+ * input: every fault comes back as a {@link Decoded.Fault} with a JSON pointer; a document that is
+ * not JSON is one fault for the whole.
  */
 public final class TradeJsonReader {
 
@@ -27,7 +27,6 @@ public final class TradeJsonReader {
     this.maxTrades = maxTrades;
     this.factory =
         JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .streamReadConstraints(
                 StreamReadConstraints.builder()
