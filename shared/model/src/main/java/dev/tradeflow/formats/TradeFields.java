@@ -18,20 +18,20 @@ public final class TradeFields {
   public static Decoded read(TradeFieldValues values, String at) {
     try {
       return new Decoded.Read(trade(values, at));
-    } catch (FieldFault fault) {
-      return new Decoded.Fault(values.tradeId(), fault.reason, fault.getMessage(), fault.location);
+    } catch (FormatFault fault) {
+      return fault.toDecoded(values.tradeId());
     }
   }
 
   private static Trade trade(TradeFieldValues values, String at) {
     if (values.repeated() != null) {
-      throw new FieldFault(
+      throw new FormatFault(
           RejectReason.MALFORMED_PAYLOAD,
           at + "/" + values.repeated(),
           "field '" + values.repeated() + "' is given more than once");
     }
     if (values.unknown() != null) {
-      throw new FieldFault(
+      throw new FormatFault(
           RejectReason.UNKNOWN_FIELD,
           at + "/" + values.unknown(),
           "unknown field '" + values.unknown() + "'");
@@ -148,7 +148,7 @@ public final class TradeFields {
     if (text.equalsIgnoreCase("SELL")) {
       return Side.SELL;
     }
-    throw new FieldFault(
+    throw new FormatFault(
         RejectReason.INVALID_FIELD, at + "/side", "side must be BUY or SELL, found '" + text + "'");
   }
 
@@ -166,7 +166,7 @@ public final class TradeFields {
   private static String currency(TradeFieldValues values, String at) {
     String text = optionalText(values, at, TradeField.CURRENCY);
     if (text != null && !TradeIds.isCurrency(text)) {
-      throw new FieldFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           at + "/currency",
           "currency must be an ISO 4217 code such as EUR, found '" + text + "'");
@@ -177,7 +177,7 @@ public final class TradeFields {
   private static FieldValue required(TradeFieldValues values, String at, TradeField field) {
     FieldValue value = values.get(field);
     if (value == null || value.kind() == FieldValue.Kind.NULL) {
-      throw new FieldFault(
+      throw new FormatFault(
           RejectReason.MISSING_FIELD,
           at + "/" + field.wireName(),
           "required field '" + field.wireName() + "' is missing");
@@ -185,22 +185,10 @@ public final class TradeFields {
     return value;
   }
 
-  private static FieldFault invalid(String at, TradeField field, String rule, FieldValue value) {
-    return new FieldFault(
+  private static FormatFault invalid(String at, TradeField field, String rule, FieldValue value) {
+    return new FormatFault(
         RejectReason.INVALID_FIELD,
         at + "/" + field.wireName(),
         field.wireName() + " " + rule + ", found " + value.shown());
-  }
-
-  /** Thrown inside this class only, to stop at the first fault of a trade. */
-  private static final class FieldFault extends RuntimeException {
-    private final RejectReason reason;
-    private final String location;
-
-    FieldFault(RejectReason reason, String location, String message) {
-      super(message, null, false, false);
-      this.reason = reason;
-      this.location = location;
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.tradeflow.parse.fix;
 
 import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.FormatFault;
 import java.util.List;
 
 /** Reads one FIX message into a trade or a cancel, or says why not and at which tag. */
@@ -15,8 +16,8 @@ public final class FixDecoder {
   public List<Decoded> decode(byte[] payload) {
     try {
       return List.of(FixTradeMapping.map(reader.read(payload)));
-    } catch (FixFault fault) {
-      return List.of(new Decoded.Fault(null, fault.reason(), fault.getMessage(), fault.location()));
+    } catch (FormatFault fault) {
+      return List.of(fault.toDecoded(null));
     }
   }
 }

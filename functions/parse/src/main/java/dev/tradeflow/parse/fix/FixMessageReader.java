@@ -1,5 +1,6 @@
 package dev.tradeflow.parse.fix;
 
+import dev.tradeflow.formats.FormatFault;
 import dev.tradeflow.model.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
  * Reads one FIX tag=value message strictly: framing (BeginString, BodyLength, CheckSum), structure
  * (header, body, nested repeating groups, trailer) and every value against the data dictionary.
  * Fields are separated by SOH, or by {@code |} when the message holds no SOH, as logs write them.
- * Faults are {@link FixFault}s that name the tag.
+ * Faults are {@link FormatFault}s that name the tag.
  *
  * <p>Structure follows the FIX rules as QuickFIX/J applies them with validation on, so that the two
  * agree (the differential test checks it): header fields first; a group entry starts with its
@@ -101,7 +102,7 @@ public final class FixMessageReader {
     FixDictionary lengths = fix44;
     while (pos < end) {
       if (tokens.size == maxFields) {
-        throw new FixFault(
+        throw new FormatFault(
             RejectReason.PAYLOAD_TOO_LARGE,
             "",
             "the message has more than " + maxFields + " fields");
@@ -115,7 +116,7 @@ public final class FixMessageReader {
         pos++;
       }
       if (pos == tagStart || pos >= end || in[pos] != '=' || in[tagStart] == '0') {
-        throw new FixFault(
+        throw new FormatFault(
             RejectReason.MALFORMED_PAYLOAD,
             "byte " + tagStart,
             "expected a field as tag=value at byte "
@@ -131,7 +132,7 @@ public final class FixMessageReader {
           && isLengthOf(lengths, tokens, tag)) {
         valueEnd = start + Math.min(dataLength(in, tokens), end - start);
         if (valueEnd >= end || in[valueEnd] != separator) {
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.INVALID_FIELD,
               "tag " + tag,
               "tag " + tag + " is not as long as the length field before it says");
@@ -146,7 +147,7 @@ public final class FixMessageReader {
           valueEnd++;
         }
         if (valueEnd == end) {
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.MALFORMED_PAYLOAD,
               "tag " + tag,
               "the message ends inside tag "
@@ -155,7 +156,7 @@ public final class FixMessageReader {
         }
       }
       if (valueEnd == start) {
-        throw new FixFault(
+        throw new FormatFault(
             RejectReason.INVALID_FIELD, "tag " + tag, "tag " + tag + " has no value");
       }
       tokens.add(tagStart, tag, start, valueEnd);
@@ -184,7 +185,7 @@ public final class FixMessageReader {
             ? Integer.parseInt(tokens.text(in, i))
             : -1;
     if (length < 0) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           "tag " + tokens.tags[i],
           "tag " + tokens.tags[i] + " must be a length, found '" + tokens.text(in, i) + "'");
@@ -207,7 +208,7 @@ public final class FixMessageReader {
         || tokens.tags[0] != BEGIN_STRING
         || tokens.tags[1] != BODY_LENGTH
         || tokens.tags[2] != MSG_TYPE) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.MALFORMED_PAYLOAD,
           "tag 8",
           "a FIX message starts with BeginString(8), BodyLength(9) and MsgType(35), in that order");
@@ -215,20 +216,20 @@ public final class FixMessageReader {
     int last = tokens.size - 1;
     if (tokens.checksumFields > 1
         || (tokens.checksumFields == 1 && tokens.tags[last] != CHECKSUM)) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.MALFORMED_PAYLOAD,
           "tag 10",
           "CheckSum(10) must be the last field; more follows it");
     }
     if (tokens.tags[last] != CHECKSUM) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.MISSING_FIELD, "tag 10", "the message does not end with CheckSum(10)");
     }
     int bodyStart = tokens.ends[1] + 1;
     int bodyEnd = tokens.tagStarts[last];
     long declaredLength = digits(in, tokens.starts[1], tokens.ends[1]);
     if (declaredLength != bodyEnd - bodyStart) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.MALFORMED_PAYLOAD,
           "tag 9",
           "BodyLength(9) says "
@@ -241,7 +242,7 @@ public final class FixMessageReader {
     int declaredSumAt = tokens.starts[last];
     if (tokens.ends[last] - declaredSumAt != 3
         || digits(in, declaredSumAt, tokens.ends[last]) != sum) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.MALFORMED_PAYLOAD,
           "tag 10",
           "CheckSum(10) says "
@@ -276,7 +277,7 @@ public final class FixMessageReader {
     if (Arrays.equals(FIXT11, 0, FIXT11.length, in, from, to)) {
       return fix50sp2;
     }
-    throw new FixFault(
+    throw new FormatFault(
         RejectReason.UNSUPPORTED_FORMAT,
         "tag 8",
         "BeginString(8) is "
@@ -311,7 +312,7 @@ public final class FixMessageReader {
       String msgType = header.text(MSG_TYPE);
       FixSection bodySection = dictionary.message(msgType);
       if (bodySection == null) {
-        throw new FixFault(
+        throw new FormatFault(
             RejectReason.UNSUPPORTED_MESSAGE,
             "tag 35",
             "MsgType(35)="
@@ -338,7 +339,7 @@ public final class FixMessageReader {
       FixFieldMap trailer = new FixFieldMap(in, dictionary.trailer(), "trailer");
       while (next < tokens.size) {
         if (!dictionary.trailer().contains(tokens.tags[next])) {
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.MALFORMED_PAYLOAD,
               "tag " + tokens.tags[next],
               dictionary.describe(tokens.tags[next]) + " comes after the trailer has begun");
@@ -346,7 +347,7 @@ public final class FixMessageReader {
         field(trailer);
       }
       if (dictionary == fix50sp2 && !header.is(APPL_VER_ID, "9")) {
-        throw new FixFault(
+        throw new FormatFault(
             RejectReason.UNSUPPORTED_FORMAT,
             "tag 1128",
             "a FIXT.1.1 message must carry ApplVerID(1128)=9 (FIX 5.0 SP2); it has "
@@ -358,15 +359,15 @@ public final class FixMessageReader {
       return new FixMessage(dictionary, msgType, header, body);
     }
 
-    private FixFault inBody(int tag) {
-      return new FixFault(
+    private FormatFault inBody(int tag) {
+      return new FormatFault(
           RejectReason.MALFORMED_PAYLOAD,
           "tag " + tag,
           dictionary.describe(tag) + " belongs in the header, before the body");
     }
 
-    private FixFault notDefined(int tag, String msgType) {
-      return new FixFault(
+    private FormatFault notDefined(int tag, String msgType) {
+      return new FormatFault(
           RejectReason.UNKNOWN_FIELD,
           "tag " + tag,
           dictionary.isField(tag)
@@ -382,7 +383,7 @@ public final class FixMessageReader {
     private void field(FixFieldMap map, int position) {
       int tag = tokens.tags[next];
       if (!map.add(tag, position, tokens.starts[next], tokens.ends[next])) {
-        throw new FixFault(
+        throw new FormatFault(
             RejectReason.MALFORMED_PAYLOAD,
             "tag " + tag,
             dictionary.describe(tag) + " appears more than once in the " + map.path());
@@ -412,14 +413,14 @@ public final class FixMessageReader {
         int position = entry.indexOf(tag);
         if (position >= 0) {
           if (current == null) {
-            throw new FixFault(
+            throw new FormatFault(
                 RejectReason.MALFORMED_PAYLOAD,
                 "tag " + tag,
                 name + " entries must start with " + dictionary.describe(entry.delimiter()));
           }
           if (entry.groupAt(position) == null) {
             if (position <= previous) {
-              throw new FixFault(
+              throw new FormatFault(
                   RejectReason.MALFORMED_PAYLOAD,
                   "tag " + tag,
                   dictionary.describe(tag) + " is out of order, or repeated, in " + current.path());
@@ -436,13 +437,13 @@ public final class FixMessageReader {
             throw inBody(tag);
           }
           if (tag < FixDictionary.USER_DEFINED_MIN) {
-            throw new FixFault(
+            throw new FormatFault(
                 RejectReason.UNKNOWN_FIELD,
                 "tag " + tag,
                 dictionary.describe(tag) + " is not defined in " + name);
           }
           if (current == null) {
-            throw new FixFault(
+            throw new FormatFault(
                 RejectReason.MALFORMED_PAYLOAD,
                 "tag " + tag,
                 name + " entries must start with " + dictionary.describe(entry.delimiter()));
@@ -453,7 +454,7 @@ public final class FixMessageReader {
         break;
       }
       if (entries.size() != declared) {
-        throw new FixFault(
+        throw new FormatFault(
             RejectReason.INVALID_FIELD,
             "tag " + countTag,
             dictionary.describe(countTag)
@@ -468,7 +469,7 @@ public final class FixMessageReader {
     private int declaredCount(int countTag) {
       int i = next - 1;
       if (!FixType.isInteger(in, tokens.starts[i], tokens.ends[i])) {
-        throw new FixFault(
+        throw new FormatFault(
             RejectReason.INVALID_FIELD,
             "tag " + countTag,
             dictionary.describe(countTag) + " must be a count, found '" + tokens.text(in, i) + "'");
@@ -481,7 +482,7 @@ public final class FixMessageReader {
       FixSection section = map.section();
       for (int p : section.requiredPositions()) {
         if (!map.hasPosition(p)) {
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.MISSING_FIELD,
               "tag " + section.tagAt(p),
               "required "
@@ -493,7 +494,7 @@ public final class FixMessageReader {
       for (int i = 0; i < map.size(); i++) {
         int tag = map.tagAt(i);
         if (!dictionary.type(tag).accepts(in, map.startAt(i), map.endAt(i))) {
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.INVALID_FIELD,
               "tag " + tag,
               dictionary.describe(tag)
@@ -504,7 +505,7 @@ public final class FixMessageReader {
                   + "'");
         }
         if (!dictionary.allows(tag, in, map.startAt(i), map.endAt(i))) {
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.INVALID_FIELD,
               "tag " + tag,
               dictionary.describe(tag) + " does not take the value '" + value(map, i) + "'");

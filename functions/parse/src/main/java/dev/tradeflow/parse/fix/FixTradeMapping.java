@@ -1,6 +1,7 @@
 package dev.tradeflow.parse.fix;
 
 import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.FormatFault;
 import dev.tradeflow.formats.TradeIds;
 import dev.tradeflow.model.Economics;
 import dev.tradeflow.model.RejectReason;
@@ -77,7 +78,7 @@ final class FixTradeMapping {
       }
       case "1" -> new Decoded.Cancel(new TradeCancel(tradeId, version));
       default ->
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.UNSUPPORTED_MESSAGE,
               "tag 487",
               "TradeReportTransType(487)="
@@ -99,7 +100,7 @@ final class FixTradeMapping {
           new Decoded.Cancel(
               new TradeCancel(id(body, EXEC_REF_ID, "the cancelled trade id"), version(body)));
       default ->
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.UNSUPPORTED_MESSAGE,
               "tag 150",
               "ExecType(150)="
@@ -141,7 +142,7 @@ final class FixTradeMapping {
     if (side.is(SIDE, "2")) {
       return Side.SELL;
     }
-    throw new FixFault(
+    throw new FormatFault(
         RejectReason.INVALID_FIELD,
         at(SIDE, side),
         "Side(54) is " + side.text(SIDE) + "; tradeflow books 1 (Buy) and 2 (Sell)");
@@ -154,7 +155,7 @@ final class FixTradeMapping {
       throw missing(CURRENCY, side, "Currency(15) is needed");
     }
     if (!TradeIds.isCurrency(currency)) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           at(CURRENCY, holder),
           "Currency(15) must be an ISO 4217 code such as EUR, found '" + currency + "'");
@@ -168,7 +169,7 @@ final class FixTradeMapping {
       if (party.is(PARTY_ROLE, role)) {
         String id = party.text(PARTY_ID);
         if (id == null || !TradeIds.isId(id)) {
-          throw new FixFault(
+          throw new FormatFault(
               RejectReason.INVALID_FIELD,
               at(PARTY_ID, party),
               "the "
@@ -190,7 +191,7 @@ final class FixTradeMapping {
       throw missing(tag, null, "tag " + tag + " is needed: it carries " + what);
     }
     if (!TradeIds.isId(id)) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           at(tag, body),
           "tag " + tag + " must be " + TradeIds.ID_RULE + ", found " + quoted(id));
@@ -204,7 +205,7 @@ final class FixTradeMapping {
       return 1;
     }
     if (text.isEmpty() || text.length() > 9 || !isDigits(text)) {
-      throw new FixFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           "tag " + TRADE_VERSION,
           "TradeVersion(9100) must be a whole number from 0, found " + quoted(text));
@@ -225,7 +226,7 @@ final class FixTradeMapping {
         // refused below
       }
     }
-    throw new FixFault(
+    throw new FormatFault(
         RejectReason.INVALID_FIELD,
         at(tag, map),
         "tag " + tag + " must be a date as YYYYMMDD, found " + quoted(text));
@@ -242,8 +243,8 @@ final class FixTradeMapping {
   }
 
   /** A missing tag, located in {@code map} (null: the message body). */
-  private static FixFault missing(int tag, FixFieldMap map, String message) {
-    return new FixFault(
+  private static FormatFault missing(int tag, FixFieldMap map, String message) {
+    return new FormatFault(
         RejectReason.MISSING_FIELD, map == null ? "tag " + tag : at(tag, map), message);
   }
 

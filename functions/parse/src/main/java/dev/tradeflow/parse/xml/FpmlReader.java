@@ -1,6 +1,7 @@
 package dev.tradeflow.parse.xml;
 
 import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.FormatFault;
 import dev.tradeflow.formats.TradeIds;
 import dev.tradeflow.model.Economics;
 import dev.tradeflow.model.RejectReason;
@@ -25,7 +26,7 @@ final class FpmlReader {
   List<Decoded> read(XmlElement root) {
     List<XmlElement> trades = root.children("trade");
     if (trades.isEmpty()) {
-      throw new XmlFault(
+      throw new FormatFault(
           RejectReason.UNSUPPORTED_MESSAGE,
           root.path(),
           "the FpML <" + root.name() + "> holds no <trade>");
@@ -64,8 +65,8 @@ final class FpmlReader {
               created,
               false,
               product.economics()));
-    } catch (XmlFault fault) {
-      return new Decoded.Fault(tradeId, fault.reason(), fault.getMessage(), fault.location());
+    } catch (FormatFault fault) {
+      return fault.toDecoded(tradeId);
     }
   }
 
@@ -91,7 +92,7 @@ final class FpmlReader {
             .filter(n -> !n.equals("tradeHeader"))
             .findFirst()
             .orElse("nothing");
-    throw new XmlFault(
+    throw new FormatFault(
         RejectReason.UNSUPPORTED_MESSAGE,
         trade.path(),
         "the FpML product is "
@@ -259,7 +260,7 @@ final class FpmlReader {
   private static String id(XmlElement element, String at, String what) {
     String text = text(element, at);
     if (!TradeIds.isId(text)) {
-      throw new XmlFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           at,
           what + " must be " + TradeIds.ID_RULE + ", found '" + shown(text) + "'");
@@ -270,7 +271,7 @@ final class FpmlReader {
   private static int version(XmlElement element) {
     String text = text(element, "versionedTradeId/version");
     if (!text.matches("[0-9]{1,9}")) {
-      throw new XmlFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           element.path(),
           "version must be a whole number from 0, found '" + shown(text) + "'");
@@ -283,7 +284,7 @@ final class FpmlReader {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new XmlFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           element.path(),
           "expected a date as YYYY-MM-DD, found '" + shown(text) + "'");
@@ -293,7 +294,7 @@ final class FpmlReader {
   private static BigDecimal decimal(XmlElement element, String at) {
     String text = text(element, at);
     if (!text.matches("-?[0-9]{1,30}(\\.[0-9]{1,30})?")) {
-      throw new XmlFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           element.path(),
           "expected a decimal number, found '" + shown(text) + "'");
@@ -304,7 +305,7 @@ final class FpmlReader {
   private static String currency(XmlElement element, String at) {
     String text = text(element, at);
     if (!TradeIds.isCurrency(text)) {
-      throw new XmlFault(
+      throw new FormatFault(
           RejectReason.INVALID_FIELD,
           element.path(),
           "expected an ISO 4217 currency such as EUR, found '" + shown(text) + "'");
@@ -323,8 +324,8 @@ final class FpmlReader {
     }
   }
 
-  private static XmlFault missing(String at, String message) {
-    return new XmlFault(RejectReason.MISSING_FIELD, at, message);
+  private static FormatFault missing(String at, String message) {
+    return new FormatFault(RejectReason.MISSING_FIELD, at, message);
   }
 
   private static String shown(String text) {

@@ -2,6 +2,7 @@ package dev.tradeflow.parse.xml;
 
 import dev.tradeflow.formats.Decoded;
 import dev.tradeflow.formats.FieldValue;
+import dev.tradeflow.formats.FormatFault;
 import dev.tradeflow.formats.TradeField;
 import dev.tradeflow.formats.TradeFieldValues;
 import dev.tradeflow.formats.TradeFields;
@@ -34,7 +35,7 @@ final class TradeXmlReader {
       case "trade" -> List.of(trade(root));
       case "trades" -> trades(root);
       default ->
-          throw new XmlFault(
+          throw new FormatFault(
               RejectReason.MALFORMED_PAYLOAD,
               root.path(),
               "the root element must be <trade> or <trades> in "
@@ -48,10 +49,10 @@ final class TradeXmlReader {
   private List<Decoded> trades(XmlElement root) {
     List<XmlElement> children = root.children();
     if (children.isEmpty()) {
-      throw new XmlFault(RejectReason.EMPTY_PAYLOAD, root.path(), "<trades> holds no <trade>");
+      throw new FormatFault(RejectReason.EMPTY_PAYLOAD, root.path(), "<trades> holds no <trade>");
     }
     if (children.size() > maxTrades) {
-      throw new XmlFault(
+      throw new FormatFault(
           RejectReason.PAYLOAD_TOO_LARGE,
           root.path(),
           "<trades> holds " + children.size() + " trades; the limit is " + maxTrades);

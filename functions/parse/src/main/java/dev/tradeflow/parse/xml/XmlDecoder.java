@@ -1,6 +1,7 @@
 package dev.tradeflow.parse.xml;
 
 import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.FormatFault;
 import dev.tradeflow.model.RejectReason;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class XmlDecoder {
         case TradeXmlReader.NAMESPACE -> own.read(root);
         case FpmlReader.NAMESPACE -> fpml.read(root);
         default ->
-            throw new XmlFault(
+            throw new FormatFault(
                 RejectReason.UNSUPPORTED_FORMAT,
                 root.path(),
                 "the root element's namespace is '"
@@ -33,8 +34,8 @@ public final class XmlDecoder {
                     + " and "
                     + FpmlReader.NAMESPACE);
       };
-    } catch (XmlFault fault) {
-      return List.of(new Decoded.Fault(null, fault.reason(), fault.getMessage(), fault.location()));
+    } catch (FormatFault fault) {
+      return List.of(fault.toDecoded(null));
     }
   }
 }

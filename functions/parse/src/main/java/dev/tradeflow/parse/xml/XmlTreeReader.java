@@ -1,5 +1,6 @@
 package dev.tradeflow.parse.xml;
 
+import dev.tradeflow.formats.FormatFault;
 import dev.tradeflow.model.RejectReason;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
@@ -51,7 +52,7 @@ final class XmlTreeReader {
                   + e.getLocation().getLineNumber()
                   + ", column "
                   + e.getLocation().getColumnNumber();
-      throw new XmlFault(
+      throw new FormatFault(
           RejectReason.MALFORMED_PAYLOAD, "", "not well-formed XML" + where + ": " + firstLine(e));
     } finally {
       close(reader);
@@ -66,25 +67,25 @@ final class XmlTreeReader {
       int event = reader.next();
       switch (event) {
         case XMLStreamConstants.DTD ->
-            throw new XmlFault(
+            throw new FormatFault(
                 RejectReason.MALFORMED_PAYLOAD,
                 "",
                 "the document has a DOCTYPE; DTDs and entities are refused, send plain XML");
         case XMLStreamConstants.ENTITY_REFERENCE ->
-            throw new XmlFault(
+            throw new FormatFault(
                 RejectReason.MALFORMED_PAYLOAD,
                 open.isEmpty() ? "" : open.peek().path(),
                 "entity reference &" + reader.getLocalName() + "; is refused");
         case XMLStreamConstants.START_ELEMENT -> {
           nodes += 1 + reader.getAttributeCount();
           if (nodes > maxNodes) {
-            throw new XmlFault(
+            throw new FormatFault(
                 RejectReason.PAYLOAD_TOO_LARGE,
                 "",
                 "the document has more than " + maxNodes + " elements and attributes");
           }
           if (open.size() >= maxDepth) {
-            throw new XmlFault(
+            throw new FormatFault(
                 RejectReason.PAYLOAD_TOO_LARGE,
                 open.peek().path(),
                 "the document nests deeper than " + maxDepth + " elements");
@@ -109,7 +110,7 @@ final class XmlTreeReader {
       }
     }
     if (root == null) {
-      throw new XmlFault(RejectReason.EMPTY_PAYLOAD, "", "the XML document has no element");
+      throw new FormatFault(RejectReason.EMPTY_PAYLOAD, "", "the XML document has no element");
     }
     return root;
   }
