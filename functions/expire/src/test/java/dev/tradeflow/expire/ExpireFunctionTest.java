@@ -95,6 +95,14 @@ class ExpireFunctionTest {
   }
 
   @Test
+  void aKnativePingSourceTickIsATick() {
+    var response =
+        Send.binary(Send.event("dev.knative.sources.ping", null, "application/json", "{}"))
+            .extract();
+    assertThat(response.statusCode()).isIn(200, 202, 204);
+  }
+
+  @Test
   void aMalformedTickGets400() {
     Send.binary(Send.event(TICK, null, "application/json", "{\"business_date\":\"yesterday\"}"))
         .statusCode(400)

@@ -187,6 +187,15 @@ class ParseFunctionTest {
   }
 
   @Test
+  void aRawRecordAsKnativesKafkaSourceDeliversItIsParsed() {
+    String fix = FixMessages.tradeCaptureReport("HK-1", "0").build();
+    Send.binary(Send.event("dev.knative.kafka.event", null, null, fix))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_PARSED.type())
+        .header("ce-subject", "HK-1");
+  }
+
+  @Test
   void fixCancelRepliesWithACancelRequest() {
     String cancel =
         FixMessages.tradeCaptureReport("HF-2-C", "1").with(572, "HF-2").with(9100, 2).piped();

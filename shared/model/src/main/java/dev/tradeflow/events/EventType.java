@@ -1,10 +1,12 @@
 package dev.tradeflow.events;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Every CloudEvent type tradeflow emits or consumes, and the topic that carries it. */
 public enum EventType {
-  TRADE_RECEIVED("tradeflow.trade.received", Topic.TRADE_RECEIVED),
+  /** Also as a Knative KafkaSource delivers a raw record from the received topic. */
+  TRADE_RECEIVED("tradeflow.trade.received", Topic.TRADE_RECEIVED, "dev.knative.kafka.event"),
   TRADE_PARSED("tradeflow.trade.parsed", Topic.TRADE_PARSED),
   /** Shares the parsed topic: a cancel must not overtake the trade it cancels. */
   TRADE_CANCEL_REQUESTED("tradeflow.trade.cancel-requested", Topic.TRADE_PARSED),
@@ -14,14 +16,22 @@ public enum EventType {
   TRADE_EXPIRED("tradeflow.trade.expired", Topic.TRADE_EXPIRED),
   TRADE_DELETED("tradeflow.trade.deleted", Topic.TRADE_DELETED),
   AGGREGATE_UPDATED("tradeflow.aggregate.updated", Topic.AGGREGATE_UPDATED),
-  EXPIRY_TICK("tradeflow.expiry.tick", Topic.EXPIRY_TICK);
+  /** Also as a Knative PingSource ticks. */
+  EXPIRY_TICK("tradeflow.expiry.tick", Topic.EXPIRY_TICK, "dev.knative.sources.ping");
 
   private final String type;
   private final Topic topic;
+  private final List<String> sourceTypes;
 
-  EventType(String type, Topic topic) {
+  EventType(String type, Topic topic, String... sourceTypes) {
     this.type = type;
     this.topic = topic;
+    this.sourceTypes = List.of(sourceTypes);
+  }
+
+  /** The types a Knative source gives this event when it is not sent as a tradeflow event. */
+  public List<String> sourceTypes() {
+    return sourceTypes;
   }
 
   /** The CloudEvent {@code type} attribute. */
@@ -35,7 +45,7 @@ public enum EventType {
 
   public static Optional<EventType> of(String type) {
     for (EventType candidate : values()) {
-      if (candidate.type.equals(type)) {
+      if (candidate.type.equals(type) || candidate.sourceTypes.contains(type)) {
         return Optional.of(candidate);
       }
     }

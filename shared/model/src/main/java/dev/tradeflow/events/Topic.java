@@ -18,6 +18,11 @@ public enum Topic {
   TRADE_DELETED("tradeflow.trade.deleted", Kind.EVENTS),
   AGGREGATE_UPDATED("tradeflow.aggregate.updated", Kind.EVENTS),
   EXPIRY_TICK("tradeflow.expiry.tick", Kind.EVENTS),
+  /**
+   * Events a function kept failing, after the Trigger's retries (Knative's dead-letter sink), and
+   * poison records of the Kafka binding, with the reason in headers.
+   */
+  DEAD_LETTER("tradeflow.dead-letter", Kind.EVENTS),
   /** Every trade-store decision, in order: an append-only log, not compacted. */
   AUDIT("tradeflow.audit", Kind.EVENTS),
   /** tradeId to latest accepted trade. Written by validate only. */
