@@ -274,7 +274,11 @@ class ParseFunctionTest {
 
   @Test
   void servesHealthMetricsAndOpenApi() {
-    RestAssured.get("/q/health/ready").then().statusCode(200);
+    RestAssured.get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body(containsString("tradeflow-kafka"))
+        .body(containsString("\"brokers\""));
     RestAssured.get("/q/health/live").then().statusCode(200);
     RestAssured.get("/q/openapi").then().statusCode(200);
     Send.binary(Send.event(RECEIVED, null, "application/json", trade("M-1"))).statusCode(200);

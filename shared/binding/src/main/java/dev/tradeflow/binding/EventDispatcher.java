@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -73,6 +74,9 @@ public class EventDispatcher {
       sample.stop(timer(binding));
     }
     counter("tradeflow.events.in", event.type(), binding).increment();
+    if (event.receivedAt() != null) {
+      sinceReceived().record(Duration.between(event.receivedAt().toInstant(), Instant.now()));
+    }
     for (CloudEvent out : emitted) {
       counter("tradeflow.events.out", out.type(), binding).increment();
     }
@@ -100,6 +104,19 @@ public class EventDispatcher {
         .description("time to process one input, state writes included")
         .tag("function", handler.function().id())
         .tag("binding", binding)
+        .publishPercentiles(0.5, 0.95, 0.99)
+        .publishPercentileHistogram()
+        .register(metrics);
+  }
+
+  /**
+   * From parse receiving the trade to this function taking the event that descends from it. At
+   * aggregate, that is the end-to-end latency, received to aggregated.
+   */
+  private Timer sinceReceived() {
+    return Timer.builder("tradeflow.since.received")
+        .description("time from parse receiving the trade to this function taking its event")
+        .tag("function", handler.function().id())
         .publishPercentiles(0.5, 0.95, 0.99)
         .publishPercentileHistogram()
         .register(metrics);

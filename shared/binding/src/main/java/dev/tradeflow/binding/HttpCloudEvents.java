@@ -34,7 +34,8 @@ public final class HttpCloudEvents {
         CloudEventAttributes.time(headers.getHeaderString("ce-time")),
         contentType,
         headers.getHeaderString("ce-partitionkey"),
-        body);
+        body,
+        CloudEventAttributes.time(headers.getHeaderString("ce-" + CloudEvent.RECEIVED_AT)));
   }
 
   /** The reply, in the content mode the request used. */
@@ -57,6 +58,9 @@ public final class HttpCloudEvents {
     }
     if (event.partitionKey() != null) {
       response.header("ce-partitionkey", event.partitionKey());
+    }
+    if (event.receivedAt() != null) {
+      response.header("ce-" + CloudEvent.RECEIVED_AT, event.receivedAt().toString());
     }
     if (event.dataContentType() != null) {
       response.type(event.dataContentType());

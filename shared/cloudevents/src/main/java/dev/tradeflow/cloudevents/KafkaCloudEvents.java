@@ -32,6 +32,10 @@ public final class KafkaCloudEvents {
     put(headers, "ce_subject", event.subject());
     put(headers, "ce_time", event.time() == null ? null : event.time().toString());
     put(headers, "ce_partitionkey", event.partitionKey());
+    put(
+        headers,
+        "ce_" + CloudEvent.RECEIVED_AT,
+        event.receivedAt() == null ? null : event.receivedAt().toString());
     put(headers, "content-type", event.dataContentType());
     return record;
   }
@@ -84,7 +88,8 @@ public final class KafkaCloudEvents {
         CloudEventAttributes.time(get(headers, "ce_time")),
         contentType,
         get(headers, "ce_partitionkey") == null ? key : get(headers, "ce_partitionkey"),
-        value);
+        value,
+        CloudEventAttributes.time(get(headers, "ce_" + CloudEvent.RECEIVED_AT)));
   }
 
   private static void put(Headers headers, String name, String value) {

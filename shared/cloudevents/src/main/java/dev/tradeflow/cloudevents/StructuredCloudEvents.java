@@ -45,7 +45,8 @@ public final class StructuredCloudEvents {
         CloudEventAttributes.time(optional(root, "time")),
         contentType,
         optional(root, "partitionkey"),
-        data(root, contentType));
+        data(root, contentType),
+        CloudEventAttributes.time(optional(root, CloudEvent.RECEIVED_AT)));
   }
 
   private static byte[] data(JsonNode root, String contentType) {
@@ -83,6 +84,10 @@ public final class StructuredCloudEvents {
     putIfPresent(root, "time", event.time() == null ? null : event.time().toString());
     putIfPresent(root, "datacontenttype", event.dataContentType());
     putIfPresent(root, "partitionkey", event.partitionKey());
+    putIfPresent(
+        root,
+        CloudEvent.RECEIVED_AT,
+        event.receivedAt() == null ? null : event.receivedAt().toString());
     if (event.data().length > 0) {
       if (CloudEventAttributes.isJson(event.dataContentType())) {
         try {

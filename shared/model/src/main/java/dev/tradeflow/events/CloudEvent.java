@@ -16,9 +16,32 @@ public record CloudEvent(
     OffsetDateTime time,
     String dataContentType,
     String partitionKey,
-    byte[] data) {
+    byte[] data,
+    OffsetDateTime receivedAt) {
 
   public static final String SPEC_VERSION = "1.0";
+
+  /**
+   * The extension attribute that carries {@link #receivedAt}: when parse received the trade this
+   * event descends from. Each stage copies it on, so the last one can time the whole way.
+   */
+  public static final String RECEIVED_AT = "tradeflowreceived";
+
+  public CloudEvent(
+      String id,
+      String source,
+      String type,
+      String subject,
+      OffsetDateTime time,
+      String dataContentType,
+      String partitionKey,
+      byte[] data) {
+    this(id, source, type, subject, time, dataContentType, partitionKey, data, null);
+  }
+
+  public CloudEvent withReceivedAt(OffsetDateTime at) {
+    return new CloudEvent(id, source, type, subject, time, dataContentType, partitionKey, data, at);
+  }
 
   public CloudEvent {
     Objects.requireNonNull(id, "id");

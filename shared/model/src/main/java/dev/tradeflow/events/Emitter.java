@@ -26,18 +26,27 @@ public final class Emitter {
     return function;
   }
 
+  /** A trade's clock starts when parse takes the received message. */
+  private static OffsetDateTime receivedNow(CloudEvent cause, OffsetDateTime now) {
+    return EventType.of(cause.type()).filter(t -> t == EventType.TRADE_RECEIVED).isPresent()
+        ? now
+        : null;
+  }
+
   /** The {@code index}-th event of {@code type} caused by {@code cause}, keyed by {@code key}. */
   public CloudEvent emit(CloudEvent cause, EventType type, String key, int index, Object payload) {
     String seed = cause.source() + '\n' + cause.id() + '\n' + type.type() + '\n' + index;
     String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     return new CloudEvent(
         id,
         function.source(),
         type.type(),
         key,
-        OffsetDateTime.now(clock),
+        now,
         JSON,
         key,
-        Json.write(payload));
+        Json.write(payload),
+        cause.receivedAt() != null ? cause.receivedAt() : receivedNow(cause, now));
   }
 }
