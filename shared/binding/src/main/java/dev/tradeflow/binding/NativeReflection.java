@@ -1,0 +1,53 @@
+package dev.tradeflow.binding;
+
+import dev.tradeflow.model.Aggregate;
+import dev.tradeflow.model.Book;
+import dev.tradeflow.model.Contribution;
+import dev.tradeflow.model.Counterparty;
+import dev.tradeflow.model.Dimension;
+import dev.tradeflow.model.Economics;
+import dev.tradeflow.model.EnrichedTrade;
+import dev.tradeflow.model.ExpiryTick;
+import dev.tradeflow.model.RejectReason;
+import dev.tradeflow.model.Rejection;
+import dev.tradeflow.model.Side;
+import dev.tradeflow.model.Stage;
+import dev.tradeflow.model.StoredTrade;
+import dev.tradeflow.model.Trade;
+import dev.tradeflow.model.TradeCancel;
+import dev.tradeflow.model.TradeDeletion;
+import dev.tradeflow.model.TradeExpiry;
+import dev.tradeflow.model.ValidatedTrade;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The payloads tradeflow's own Jackson mapper reads and writes: a native image keeps their
+ * constructors, accessors and record components only when told to. The model module is plain Java,
+ * so they are registered here.
+ */
+@RegisterForReflection(
+    targets = {
+      Aggregate.class,
+      Book.class,
+      Contribution.class,
+      Counterparty.class,
+      Dimension.class,
+      Economics.class,
+      EnrichedTrade.class,
+      ExpiryTick.class,
+      RejectReason.class,
+      Rejection.class,
+      Side.class,
+      Stage.class,
+      StoredTrade.class,
+      Trade.class,
+      TradeCancel.class,
+      TradeDeletion.class,
+      TradeExpiry.class,
+      ValidatedTrade.class,
+      ValidatedTrade.Change.class,
+    })
+public final class NativeReflection {
+
+  private NativeReflection() {}
+}
