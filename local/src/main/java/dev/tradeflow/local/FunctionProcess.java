@@ -45,25 +45,23 @@ public final class FunctionProcess implements AutoCloseable {
       String bootstrapServers,
       LocalDate businessDate,
       Path logDir) {
-    Path jar = repo.resolve("functions/" + function.id() + "/target/quarkus-app/quarkus-run.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(
-          "no packaged "
-              + function.id()
-              + " function at "
-              + jar
-              + ": build first (./mvnw install -DskipTests)");
-    }
     List<String> command = new ArrayList<>();
-    command.add(javaExecutable());
-    command.add("-Xmx256m");
+    Path executable = NATIVE ? nativeBinary(repo, function) : packagedJar(repo, function);
+    if (NATIVE) {
+      command.add(executable.toString());
+    } else {
+      command.add(javaExecutable());
+      command.add("-Xmx256m");
+    }
     command.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
     command.add("-Dquarkus.http.port=" + port);
     if (businessDate != null) {
       command.add("-Dtradeflow.business.date=" + businessDate);
     }
-    command.add("-jar");
-    command.add(jar.toString());
+    if (!NATIVE) {
+      command.add("-jar");
+      command.add(executable.toString());
+    }
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(function.id() + ".log");
@@ -73,6 +71,42 @@ public final class FunctionProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
       return new FunctionProcess(function, port, log, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code -Dtradeflow.native=true}: start the native binaries instead of the jars. */
+  static final boolean NATIVE = Boolean.getBoolean("tradeflow.native");
+
+  private static Path packagedJar(Path repo, Function function) {
+    Path jar = repo.resolve("functions/" + function.id() + "/target/quarkus-app/quarkus-run.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          "no packaged "
+              + function.id()
+              + " function at "
+              + jar
+              + ": build first (./mvnw install -DskipTests)");
+    }
+    return jar;
+  }
+
+  /** {@code functions/<id>/target/*-runner}, as {@code -Pnative} builds it. */
+  static Path nativeBinary(Path repo, Function function) {
+    Path target = repo.resolve("functions/" + function.id() + "/target");
+    try (var files = Files.list(target)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith("-runner"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no native "
+                          + function.id()
+                          + " binary in "
+                          + target
+                          + ": build with -Pnative"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -125,7 +159,7 @@ public final class FunctionProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      sleep(250);
+      sleep(20);
     }
     throw new IllegalStateException(function.id() + " not ready after " + timeout + "; see " + log);
   }

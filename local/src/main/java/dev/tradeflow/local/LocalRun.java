@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  *   <li>{@code broker}: the broker and the topics only, for {@code ./tradeflow dev <function>}.
  *   <li>{@code bench-rebuild [N]}: times a cold rebuild of N trades from a real broker.
  *   <li>{@code bench-pipeline [N]}: times N trades through all five functions over a real broker.
+ *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
+ *       ({@code -Dtradeflow.native=true} for the native binaries).
  * </ul>
  *
  * Options: {@code --data-dir DIR} (default {@code .local-data}), {@code --fresh} (wipe it first),
@@ -47,6 +49,8 @@ public final class LocalRun {
       case "bench-pipeline" ->
           PipelineBenchmark.run(
               repo, options.isEmpty() ? 20_000 : Integer.parseInt(options.get(0)));
+      case "footprint" ->
+          NativeFootprint.run(repo, options.isEmpty() ? 100_000 : Integer.parseInt(options.get(0)));
       case "bench-rebuild" ->
           RebuildBenchmark.run(options.isEmpty() ? 1_000_000 : Integer.parseInt(options.get(0)));
       default -> {

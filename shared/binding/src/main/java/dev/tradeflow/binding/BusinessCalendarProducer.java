@@ -18,16 +18,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BusinessCalendarProducer {
 
   @ConfigProperty(name = "tradeflow.business.zone")
-  ZoneId zone;
+  String zoneName;
 
+  /**
+   * Read as text, like the zone: SmallRye Config's implicit {@code LocalDate} converter works by
+   * reflection, which a native image does not keep (the native integration test found it).
+   */
   @ConfigProperty(name = "tradeflow.business.date")
-  Optional<LocalDate> pinnedDate;
+  Optional<String> pinnedDate;
 
   @Produces
   @jakarta.inject.Singleton
   BusinessCalendar calendar() {
+    ZoneId zone = ZoneId.of(zoneName);
     Clock clock =
         pinnedDate
+            .map(LocalDate::parse)
             .map(date -> Clock.fixed(date.atTime(LocalTime.NOON).atZone(zone).toInstant(), zone))
             .orElseGet(() -> Clock.system(zone));
     return new BusinessCalendar(clock, zone);

@@ -1,0 +1,94 @@
+package dev.tradeflow.local;
+
+import dev.tradeflow.broker.LocalKafka;
+import dev.tradeflow.events.Function;
+import dev.tradeflow.events.Topic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Start time and memory of the five functions: start each (native binaries with {@code
+ * -Dtradeflow.native=true}, else jars) against a real broker, time launch to ready, read RSS when
+ * idle, send N trades through the whole pipeline, and read RSS again. Bounded in count and time.
+ */
+final class NativeFootprint {
+
+  private NativeFootprint() {}
+
+  static void run(Path repo, int trades) throws Exception {
+    Path data = Files.createTempDirectory("tradeflow-footprint-");
+    try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
+      Map<Function, Long> readyMillis = new EnumMap<>(Function.class);
+      Map<Function, Long> idleRss = new EnumMap<>(Function.class);
+      for (Function function : Function.values()) {
+        long start = System.nanoTime();
+        stack
+            .start(function, LocalKafka.freePort(), Scenario.DAY_ONE)
+            .awaitReady(Duration.ofSeconds(120));
+        readyMillis.put(function, (System.nanoTime() - start) / 1_000_000);
+      }
+      Thread.sleep(5000);
+      for (Function function : Function.values()) {
+        idleRss.put(function, rssKib(stack.function(function).pid()));
+      }
+      String kafka = stack.kafka().bootstrapServers();
+      SampleData.loadReferenceData(kafka);
+      Thread.sleep(2000);
+      long sendStart = System.nanoTime();
+      try (KafkaProducer<String, byte[]> producer = SampleData.producer(kafka)) {
+        for (int i = 0; i < trades; i++) {
+          String id = "FP-" + i;
+          String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), "B1", "2027-05-20");
+          producer.send(
+              new ProducerRecord<>(
+                  Topic.TRADE_RECEIVED.topicName(), id, json.getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+      }
+      String expected = "\"id\":\"B1\",\"live_trades\":" + trades + ",";
+      long deadline = System.nanoTime() + Duration.ofSeconds(120 + trades / 50).toNanos();
+      String body = "";
+      while (System.nanoTime() < deadline && !body.contains(expected)) {
+        Thread.sleep(500);
+        body = stack.function(Function.AGGREGATE).get("/api/v1/aggregates/book/B1").body();
+      }
+      double seconds = (System.nanoTime() - sendStart) / 1e9;
+      System.out.printf(
+          "%s; %,d trades through the pipeline: %s in %.1f s (%,.0f trades/s)%n",
+          FunctionProcess.NATIVE ? "native binaries" : "JVM (jars)",
+          trades,
+          body.contains(expected) ? "all aggregated" : "NOT all aggregated",
+          seconds,
+          trades / seconds);
+      System.out.println("function    start to ready   RSS idle    RSS after   binary size");
+      for (Function function : Function.values()) {
+        long after = rssKib(stack.function(function).pid());
+        System.out.printf(
+            "%-10s %10d ms %8d MiB %8d MiB %10s%n",
+            function.id(),
+            readyMillis.get(function),
+            idleRss.get(function) / 1024,
+            after / 1024,
+            FunctionProcess.NATIVE
+                ? Files.size(FunctionProcess.nativeBinary(repo, function)) / (1024 * 1024) + " MiB"
+                : "-");
+      }
+    }
+  }
+
+  private static long rssKib(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+}
