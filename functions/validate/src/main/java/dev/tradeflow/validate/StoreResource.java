@@ -9,6 +9,7 @@ import dev.tradeflow.model.BusinessCalendar;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.state.RebuildStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -50,6 +51,7 @@ public class StoreResource {
 
   public record ExpirySweep(LocalDate businessDate, int expired, List<String> tradeIds) {}
 
+  @RegisterForReflection
   public record Health(
       String status, String function, LocalDate businessDate, List<RebuildStatus> state) {}
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.tradeflow.model.Side;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** A stored trade as the REST API shows it: the trade-store JSON format, plus its revision. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record TradeView(
     String tradeId,
     int version,

@@ -18,6 +18,8 @@ import dev.tradeflow.model.TradeCancel;
 import dev.tradeflow.model.TradeDeletion;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.model.ValidatedTrade;
+import dev.tradeflow.state.PartitionProgress;
+import dev.tradeflow.state.RebuildStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -46,6 +48,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       TradeExpiry.class,
       ValidatedTrade.class,
       ValidatedTrade.Change.class,
+      // bodies of Responses built by hand: JAX-RS cannot see their type when it builds the image
+      Problem.class,
+      RebuildStatus.class,
+      PartitionProgress.class,
     })
 public final class NativeReflection {
 
