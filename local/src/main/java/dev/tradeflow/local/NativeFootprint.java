@@ -2,16 +2,12 @@ package dev.tradeflow.local;
 
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
-import dev.tradeflow.events.Topic;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Start time and memory of the five functions: start each (native binaries with {@code
@@ -42,16 +38,7 @@ final class NativeFootprint {
       SampleData.loadReferenceData(kafka);
       Thread.sleep(2000);
       long sendStart = System.nanoTime();
-      try (KafkaProducer<String, byte[]> producer = SampleData.producer(kafka)) {
-        for (int i = 0; i < trades; i++) {
-          String id = "FP-" + i;
-          String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), "B1", "2027-05-20");
-          producer.send(
-              new ProducerRecord<>(
-                  Topic.TRADE_RECEIVED.topicName(), id, json.getBytes(StandardCharsets.UTF_8)));
-        }
-        producer.flush();
-      }
+      SampleData.sendLoad(kafka, "FP-", trades);
       String expected = "\"id\":\"B1\",\"live_trades\":" + trades + ",";
       long deadline = System.nanoTime() + Duration.ofSeconds(120 + trades / 50).toNanos();
       String body = "";

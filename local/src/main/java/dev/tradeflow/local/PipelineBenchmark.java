@@ -2,15 +2,11 @@ package dev.tradeflow.local;
 
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
-import dev.tradeflow.events.Topic;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Load through the whole pipeline over a real broker: sends N distinct trades to the received topic
@@ -35,16 +31,7 @@ public final class PipelineBenchmark {
       Thread.sleep(2000);
 
       long start = System.nanoTime();
-      try (KafkaProducer<String, byte[]> producer = SampleData.producer(kafka)) {
-        for (int i = 0; i < trades; i++) {
-          String id = "LOAD-" + i;
-          String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), "B1", "2027-05-20");
-          producer.send(
-              new ProducerRecord<>(
-                  Topic.TRADE_RECEIVED.topicName(), id, json.getBytes(StandardCharsets.UTF_8)));
-        }
-        producer.flush();
-      }
+      SampleData.sendLoad(kafka, "LOAD-", trades);
       double sendSeconds = (System.nanoTime() - start) / 1e9;
       System.out.printf("sent %,d trades in %.2f s%n", trades, sendSeconds);
 
