@@ -41,12 +41,6 @@ public final class ParseCore {
             ::decode);
   }
 
-  /** Adds or replaces the decoder of a format: the seam for FIX and XML. */
-  public ParseCore with(TradeFormat format, TradeDecoder decoder) {
-    decoders.put(format, decoder);
-    return this;
-  }
-
   public List<CloudEvent> parse(CloudEvent received) {
     byte[] payload = received.data();
     if (payload.length == 0) {
@@ -63,21 +57,18 @@ public final class ParseCore {
               ""));
     }
     Optional<TradeFormat> format = FormatDetector.detect(received.dataContentType(), payload);
-    TradeDecoder decoder = format.map(decoders::get).orElse(null);
-    if (decoder == null) {
+    if (format.isEmpty()) {
       return List.of(
           reject(
               received,
               null,
               RejectReason.UNSUPPORTED_FORMAT,
-              format
-                  .map(f -> f + " trades are not read by this version of parse")
-                  .orElse(
-                      "cannot tell the format from content type '"
-                          + received.dataContentType()
-                          + "' or from the content; send JSON, FIX or XML"),
+              "cannot tell the format from content type '"
+                  + received.dataContentType()
+                  + "' or from the content; send JSON, FIX or XML",
               ""));
     }
+    TradeDecoder decoder = decoders.get(format.get());
     List<Decoded> trades;
     try {
       trades = decoder.decode(payload);

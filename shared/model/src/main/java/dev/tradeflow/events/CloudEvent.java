@@ -39,10 +39,6 @@ public record CloudEvent(
     this(id, source, type, subject, time, dataContentType, partitionKey, data, null);
   }
 
-  public CloudEvent withReceivedAt(OffsetDateTime at) {
-    return new CloudEvent(id, source, type, subject, time, dataContentType, partitionKey, data, at);
-  }
-
   public CloudEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(source, "source");

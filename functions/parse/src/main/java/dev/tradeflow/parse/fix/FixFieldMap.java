@@ -11,8 +11,8 @@ import java.util.List;
  */
 final class FixFieldMap {
 
-  /** One repeating group: its declared count and its entries. */
-  record Group(int countTag, int declared, List<FixFieldMap> entries) {}
+  /** One repeating group: its count tag and its entries (the reader checked the count). */
+  record Group(int countTag, List<FixFieldMap> entries) {}
 
   private final byte[] in;
   private final FixSection section;

@@ -463,7 +463,7 @@ public final class FixMessageReader {
                 + " entries but the message has "
                 + entries.size());
       }
-      parent.addGroup(new FixFieldMap.Group(countTag, declared, entries));
+      parent.addGroup(new FixFieldMap.Group(countTag, entries));
     }
 
     private int declaredCount(int countTag) {

@@ -35,12 +35,6 @@ final class FixSection {
     return index.indexOf(tag) >= 0;
   }
 
-  /** The entry definition of the group counted by {@code countTag}, or null. */
-  FixSection group(int countTag) {
-    int at = index.indexOf(countTag);
-    return at < 0 ? null : groups[at];
-  }
-
   /** The entry definition of the group whose count field is at {@code position}, or null. */
   FixSection groupAt(int position) {
     return groups[position];
