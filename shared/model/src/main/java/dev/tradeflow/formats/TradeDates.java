@@ -28,9 +28,9 @@ public final class TradeDates {
   }
 
   private static Optional<LocalDate> of(String text, int year, int month, int day) {
-    int y = number(text, year, year + 4);
-    int m = number(text, month, month + 2);
-    int d = number(text, day, day + 2);
+    int y = (int) Digits.value(text, year, year + 4);
+    int m = (int) Digits.value(text, month, month + 2);
+    int d = (int) Digits.value(text, day, day + 2);
     if (y < 0 || m < 0 || d < 0) {
       return Optional.empty();
     }
@@ -39,17 +39,5 @@ public final class TradeDates {
     } catch (DateTimeException notADay) {
       return Optional.empty();
     }
-  }
-
-  private static int number(String text, int from, int to) {
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 }

@@ -57,28 +57,15 @@ public final class TradeFields {
 
   private static int version(TradeFieldValues values, String at) {
     FieldValue value = required(values, at, TradeField.VERSION);
-    long version = value.kind() == FieldValue.Kind.INTEGER ? wholeNumber(value.text()) : -1;
+    long version =
+        value.kind() == FieldValue.Kind.INTEGER && value.text().length() <= 10
+            ? Digits.value(value.text())
+            : -1;
     if (version < 0 || version > Integer.MAX_VALUE) {
       throw invalid(
           at, TradeField.VERSION, "must be a whole number from 0 to " + Integer.MAX_VALUE, value);
     }
     return (int) version;
-  }
-
-  /** The value of up to 10 digits, or -1. */
-  private static long wholeNumber(String text) {
-    if (text.isEmpty() || text.length() > 10) {
-      return -1;
-    }
-    long value = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 
   private static LocalDate date(

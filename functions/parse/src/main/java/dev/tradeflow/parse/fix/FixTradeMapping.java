@@ -1,6 +1,7 @@
 package dev.tradeflow.parse.fix;
 
 import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.Digits;
 import dev.tradeflow.formats.FormatFault;
 import dev.tradeflow.formats.TradeIds;
 import dev.tradeflow.model.Economics;
@@ -204,24 +205,25 @@ final class FixTradeMapping {
     if (text == null) {
       return 1;
     }
-    if (text.isEmpty() || text.length() > 9 || !isDigits(text)) {
+    long version = text.length() > 9 ? -1 : Digits.value(text);
+    if (version < 0) {
       throw new FormatFault(
           RejectReason.INVALID_FIELD,
           "tag " + TRADE_VERSION,
           "TradeVersion(9100) must be a whole number from 0, found " + quoted(text));
     }
-    return Integer.parseInt(text);
+    return (int) version;
   }
 
   /** LocalMktDate, YYYYMMDD, a real day. */
   private static LocalDate date(FixFieldMap map, int tag) {
     String text = map.text(tag);
-    if (text.length() == 8 && isDigits(text)) {
+    if (text.length() == 8 && Digits.value(text) >= 0) {
       try {
         return LocalDate.of(
-            Integer.parseInt(text, 0, 4, 10),
-            Integer.parseInt(text, 4, 6, 10),
-            Integer.parseInt(text, 6, 8, 10));
+            (int) Digits.value(text, 0, 4),
+            (int) Digits.value(text, 4, 6),
+            (int) Digits.value(text, 6, 8));
       } catch (DateTimeException notADay) {
         // refused below
       }
@@ -250,15 +252,6 @@ final class FixTradeMapping {
 
   private static String at(int tag, FixFieldMap map) {
     return map.isBody() ? "tag " + tag : "tag " + tag + " in " + map.path();
-  }
-
-  private static boolean isDigits(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static String quoted(String text) {

@@ -1,6 +1,7 @@
 package dev.tradeflow.parse.xml;
 
 import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.Digits;
 import dev.tradeflow.formats.FormatFault;
 import dev.tradeflow.formats.TradeIds;
 import dev.tradeflow.model.Economics;
@@ -270,13 +271,14 @@ final class FpmlReader {
 
   private static int version(XmlElement element) {
     String text = text(element, "versionedTradeId/version");
-    if (!text.matches("[0-9]{1,9}")) {
+    long version = text.length() > 9 ? -1 : Digits.value(text);
+    if (version < 0) {
       throw new FormatFault(
           RejectReason.INVALID_FIELD,
           element.path(),
           "version must be a whole number from 0, found '" + shown(text) + "'");
     }
-    return Integer.parseInt(text);
+    return (int) version;
   }
 
   private static LocalDate date(XmlElement element, String at) {
@@ -293,7 +295,7 @@ final class FpmlReader {
 
   private static BigDecimal decimal(XmlElement element, String at) {
     String text = text(element, at);
-    if (!text.matches("-?[0-9]{1,30}(\\.[0-9]{1,30})?")) {
+    if (!XmlNumbers.isDecimal(text)) {
       throw new FormatFault(
           RejectReason.INVALID_FIELD,
           element.path(),

@@ -105,10 +105,10 @@ final class TradeXmlReader {
 
   /** XML text, typed the way the JSON trade has it, so the same rules give the same answers. */
   private static FieldValue typed(String name, String text) {
-    if (INTEGERS.contains(name) && text.matches("-?[0-9]{1,10}")) {
+    if (INTEGERS.contains(name) && XmlNumbers.isInteger(text)) {
       return new FieldValue(FieldValue.Kind.INTEGER, text);
     }
-    if (DECIMALS.contains(name) && text.matches("-?[0-9]{1,30}(\\.[0-9]{1,30})?")) {
+    if (DECIMALS.contains(name) && XmlNumbers.isDecimal(text)) {
       return new FieldValue(FieldValue.Kind.DECIMAL, text);
     }
     if (BOOLEANS.contains(name) && (text.equals("true") || text.equals("false"))) {
