@@ -102,7 +102,6 @@ public class EventDispatcher {
   private Timer timer(String binding) {
     return Timer.builder("tradeflow.processing")
         .description("time to process one input, state writes included")
-        .tag("function", handler.function().id())
         .tag("binding", binding)
         .publishPercentiles(0.5, 0.95, 0.99)
         .publishPercentileHistogram()
@@ -116,17 +115,12 @@ public class EventDispatcher {
   private Timer sinceReceived() {
     return Timer.builder("tradeflow.since.received")
         .description("time from parse receiving the trade to this function taking its event")
-        .tag("function", handler.function().id())
         .publishPercentiles(0.5, 0.95, 0.99)
         .publishPercentileHistogram()
         .register(metrics);
   }
 
   private Counter counter(String name, String type, String binding) {
-    return Counter.builder(name)
-        .tag("function", handler.function().id())
-        .tag("type", type)
-        .tag("binding", binding)
-        .register(metrics);
+    return Counter.builder(name).tag("type", type).tag("binding", binding).register(metrics);
   }
 }
