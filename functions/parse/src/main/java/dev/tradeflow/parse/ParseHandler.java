@@ -17,11 +17,20 @@ public class ParseHandler implements EventHandler {
   private final ParseCore core;
 
   public ParseHandler(
-      @ConfigProperty(name = "tradeflow.parse.max-bytes", defaultValue = "65536") int maxBytes,
-      @ConfigProperty(name = "tradeflow.parse.max-nesting-depth", defaultValue = "16") int depth,
-      @ConfigProperty(name = "tradeflow.parse.max-trades-per-message", defaultValue = "10000")
+      @ConfigProperty(name = "tradeflow.parse.max-bytes", defaultValue = "" + ParseLimits.MAX_BYTES)
+          int maxBytes,
+      @ConfigProperty(
+              name = "tradeflow.parse.max-nesting-depth",
+              defaultValue = "" + ParseLimits.MAX_NESTING_DEPTH)
+          int depth,
+      @ConfigProperty(
+              name = "tradeflow.parse.max-trades-per-message",
+              defaultValue = "" + ParseLimits.MAX_TRADES_PER_MESSAGE)
           int maxTrades,
-      @ConfigProperty(name = "tradeflow.parse.max-fields", defaultValue = "4096") int maxFields) {
+      @ConfigProperty(
+              name = "tradeflow.parse.max-fields",
+              defaultValue = "" + ParseLimits.MAX_FIELDS)
+          int maxFields) {
     this.core =
         new ParseCore(
             new Emitter(Function.PARSE, Clock.systemUTC()),

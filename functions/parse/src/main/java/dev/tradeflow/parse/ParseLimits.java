@@ -11,5 +11,12 @@ package dev.tradeflow.parse;
 public record ParseLimits(
     int maxBytes, int maxNestingDepth, int maxTradesPerMessage, int maxFields) {
 
-  public static final ParseLimits DEFAULTS = new ParseLimits(64 * 1024, 16, 10_000, 4_096);
+  // The defaults, as constants so that configuration defaults can name them too.
+  static final int MAX_BYTES = 64 * 1024;
+  static final int MAX_NESTING_DEPTH = 16;
+  static final int MAX_TRADES_PER_MESSAGE = 10_000;
+  static final int MAX_FIELDS = 4_096;
+
+  public static final ParseLimits DEFAULTS =
+      new ParseLimits(MAX_BYTES, MAX_NESTING_DEPTH, MAX_TRADES_PER_MESSAGE, MAX_FIELDS);
 }
