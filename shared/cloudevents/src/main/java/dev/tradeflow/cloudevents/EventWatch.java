@@ -3,16 +3,9 @@ package dev.tradeflow.cloudevents;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the CloudEvents that reach some event topics from the moment it is opened, without a
@@ -20,24 +13,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class EventWatch implements AutoCloseable {
 
-  private final KafkaConsumer<String, byte[]> consumer;
-  private final List<CloudEvent> seen = new ArrayList<>();
+  private final TopicTail<CloudEvent> tail;
 
   private EventWatch(String bootstrapServers, List<EventType> types) {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of("bootstrap.servers", bootstrapServers),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : types.stream().map(t -> t.topic().topicName()).distinct().toList()) {
-      consumer
-          .partitionsFor(topic)
-          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-    }
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
+    tail =
+        new TopicTail<>(
+            bootstrapServers,
+            types.stream().map(t -> t.topic().topicName()).toList(),
+            record -> KafkaCloudEvents.fromRecord(record, null));
   }
 
   public static EventWatch fromNow(String bootstrapServers, EventType... types) {
@@ -46,37 +29,16 @@ public final class EventWatch implements AutoCloseable {
 
   /** Waits until {@code count} events matching {@code filter} have arrived; returns them. */
   public List<CloudEvent> await(int count, Predicate<CloudEvent> filter, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      List<CloudEvent> matching = seen.stream().filter(filter).toList();
-      if (matching.size() >= count) {
-        return matching;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "expected " + count + " matching events, saw " + matching.size() + " of " + seen);
-      }
-      poll();
-    }
+    return tail.await(count, filter, timeout);
   }
 
   /** Everything seen so far, after reading for {@code window}. */
   public List<CloudEvent> drain(Duration window) {
-    long deadline = System.nanoTime() + window.toNanos();
-    while (System.nanoTime() < deadline) {
-      poll();
-    }
-    return List.copyOf(seen);
-  }
-
-  private void poll() {
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-      seen.add(KafkaCloudEvents.fromRecord(record, null));
-    }
+    return tail.drain(window);
   }
 
   @Override
   public void close() {
-    consumer.close();
+    tail.close();
   }
 }
