@@ -1,8 +1,9 @@
 package dev.tradeflow.expire;
 
 import dev.tradeflow.binding.EventDispatcher;
-import dev.tradeflow.binding.EventPublisher;
+import dev.tradeflow.binding.KafkaWrites;
 import dev.tradeflow.binding.NotReadyException;
+import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import io.quarkus.scheduler.Scheduled;
@@ -23,7 +24,7 @@ public class ExpiryTrigger {
   private static final Logger LOG = Logger.getLogger(ExpiryTrigger.class);
 
   @Inject EventDispatcher dispatcher;
-  @Inject EventPublisher publisher;
+  @Inject KafkaWrites kafka;
 
   @Scheduled(
       cron = "${tradeflow.expire.cron}",
@@ -51,8 +52,9 @@ public class ExpiryTrigger {
             null,
             null);
     dispatcher.awaitState(false);
-    List<CloudEvent> expired = dispatcher.handle(tick, "trigger", dispatcher.newWrites());
-    publisher.publishAll(expired);
+    PendingWrites writes = dispatcher.newWrites();
+    List<CloudEvent> expired = dispatcher.handle(tick, "trigger", writes);
+    kafka.await(writes, expired);
     return expired;
   }
 }

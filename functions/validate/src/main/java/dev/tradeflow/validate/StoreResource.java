@@ -1,7 +1,7 @@
 package dev.tradeflow.validate;
 
 import dev.tradeflow.binding.EventDispatcher;
-import dev.tradeflow.binding.EventPublisher;
+import dev.tradeflow.binding.KafkaWrites;
 import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.binding.StateStores;
 import dev.tradeflow.events.CloudEvent;
@@ -35,7 +35,7 @@ public class StoreResource {
   @Inject TradeStore store;
   @Inject AuditLog audit;
   @Inject ValidateHandler handler;
-  @Inject EventPublisher publisher;
+  @Inject KafkaWrites kafka;
   @Inject StateStores stores;
   @Inject EventDispatcher dispatcher;
 
@@ -110,8 +110,7 @@ public class StoreResource {
         expired.add(id);
       }
     }
-    writes.awaitAll();
-    publisher.publishAll(events);
+    kafka.await(writes, events);
     expired.sort(null);
     return new ExpirySweep(today, expired.size(), expired);
   }

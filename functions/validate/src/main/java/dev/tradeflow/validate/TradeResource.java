@@ -1,7 +1,7 @@
 package dev.tradeflow.validate;
 
 import dev.tradeflow.binding.EventDispatcher;
-import dev.tradeflow.binding.EventPublisher;
+import dev.tradeflow.binding.KafkaWrites;
 import dev.tradeflow.binding.Page;
 import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.binding.Problem;
@@ -38,7 +38,7 @@ public class TradeResource {
 
   @Inject ValidateHandler handler;
   @Inject TradeStore store;
-  @Inject EventPublisher publisher;
+  @Inject KafkaWrites kafka;
   @Inject EventDispatcher dispatcher;
 
   private final TradeJsonReader reader = new TradeJsonReader();
@@ -124,8 +124,7 @@ public class TradeResource {
     dispatcher.awaitState(false);
     PendingWrites writes = dispatcher.newWrites();
     ValidateResult result = decision.apply(writes);
-    writes.awaitAll();
-    publisher.publishAll(result.events());
+    kafka.await(writes, result.events());
     return result;
   }
 

@@ -47,6 +47,10 @@ public class ChannelConfigFactory implements ConfigSourceFactory {
     config.put(PREFIX + "auto.offset.reset", "earliest");
     config.put(PREFIX + "batch", "true");
     config.put(PREFIX + "enable.auto.commit", "false");
+    // A batch is held, and handled again, while Kafka does not take its writes
+    // (KafkaEventConsumer).
+    // Only after this long unacknowledged is the channel failed (liveness DOWN, so a restart).
+    config.put(PREFIX + "throttled.unprocessed-record-max-age.ms", "300000");
     config.put("quarkus.application.name", "tradeflow-" + function.id());
     return List.of(new PropertiesConfigSource(config, "tradeflow-catalogue", 150));
   }

@@ -23,14 +23,15 @@ import java.util.Map;
  *   <li>several (an array of trades, an expiry sweep): each sent to its topic, then 202;
  *   <li>none: 204;
  *   <li>a broken or misrouted event: 400 with problem JSON, so the broker does not retry it;
- *   <li>state still rebuilding, or Kafka unreachable: 503 or 500, so the broker retries.
+ *   <li>state still rebuilding, or the circuit breaker on Kafka writes open: 503, so the broker
+ *       retries later; Kafka failing to take the writes: 500 or 503, so the broker retries.
  * </ul>
  */
 @Path("/")
 public class CloudEventResource {
 
   @Inject EventDispatcher dispatcher;
-  @Inject EventPublisher publisher;
+  @Inject KafkaWrites kafka;
 
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -42,14 +43,14 @@ public class CloudEventResource {
     dispatcher.awaitState(false);
     PendingWrites writes = dispatcher.newWrites();
     List<CloudEvent> emitted = dispatcher.handle(event, "http", writes);
-    writes.awaitAll();
+    // one event is the reply, which the broker delivers; several are sent to Kafka here
+    kafka.await(writes, emitted.size() > 1 ? emitted : List.of());
     if (emitted.isEmpty()) {
       return Response.noContent().build();
     }
     if (emitted.size() == 1) {
       return HttpCloudEvents.reply(emitted.get(0), structured);
     }
-    publisher.publishAll(emitted);
     List<Map<String, String>> sent =
         emitted.stream()
             .map(

@@ -24,6 +24,7 @@ public class EventDispatcher {
   @Inject EventHandler handler;
   @Inject StateStores stores;
   @Inject MeterRegistry metrics;
+  @Inject KafkaCircuit circuit;
 
   @ConfigProperty(name = "tradeflow.http.ready-wait", defaultValue = "PT2S")
   Duration httpReadyWait;
@@ -36,12 +37,14 @@ public class EventDispatcher {
   }
 
   /**
-   * Waits for state to catch up. For HTTP ({@code patiently = false}) a short wait, then 503; for
-   * Kafka the record is held however long it takes, since deciding on partial state is wrong.
+   * Waits for state to catch up. For HTTP ({@code patiently = false}) a short wait, then 503, and
+   * 503 at once while the circuit breaker on Kafka writes is open; for Kafka the record is held
+   * however long it takes, since deciding on partial state is wrong.
    */
   public void awaitState(boolean patiently) {
     if (!patiently) {
       stores.awaitReady(httpReadyWait);
+      circuit.checkClosed();
       return;
     }
     while (true) {

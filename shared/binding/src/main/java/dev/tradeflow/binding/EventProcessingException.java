@@ -1,7 +1,7 @@
 package dev.tradeflow.binding;
 
 /** Processing could not complete (Kafka unreachable, say): 500, so the sender retries. */
-public final class EventProcessingException extends RuntimeException {
+public class EventProcessingException extends RuntimeException {
 
   public EventProcessingException(String message, Throwable cause) {
     super(message, cause);

@@ -18,20 +18,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends emitted events to their topics in Kafka binary mode, with {@code acks=all} and an
  * idempotent producer. {@link #publishAll} returns only once Kafka has acknowledged every event, so
- * the caller can then acknowledge its input.
+ * the caller can then acknowledge its input. Callers go through {@link KafkaWrites}, which guards
+ * it with a timeout, retries and the circuit breaker.
  */
 @ApplicationScoped
 public class EventPublisher {
 
   @Inject KafkaClientConfig kafka;
-
-  @ConfigProperty(name = "tradeflow.kafka.send-timeout", defaultValue = "PT30S")
-  Duration sendTimeout;
 
   private volatile KafkaProducer<String, byte[]> producer;
 
@@ -41,14 +38,10 @@ public class EventPublisher {
       synchronized (this) {
         if (producer == null) {
           Map<String, Object> config = kafka.common();
+          config.putAll(kafka.producerTimeouts());
           config.put(ProducerConfig.ACKS_CONFIG, "all");
           config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
           config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-          int request = (int) Math.min(10_000, sendTimeout.toMillis());
-          config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, request);
-          config.put(
-              ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-              (int) Math.max(sendTimeout.toMillis(), request + 1));
           config.put(ProducerConfig.CLIENT_ID_CONFIG, "tradeflow-events");
           producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
@@ -58,7 +51,7 @@ public class EventPublisher {
     return current;
   }
 
-  public void publishAll(List<CloudEvent> events) {
+  void publishAll(List<CloudEvent> events) {
     if (!events.isEmpty()) {
       sendAndAwait(events.stream().map(KafkaCloudEvents::toRecord).toList());
     }
@@ -69,8 +62,13 @@ public class EventPublisher {
    * completes when Kafka has acknowledged it.
    */
   public CompletableFuture<Void> sendRecord(Topic topic, String key, byte[] value) {
+    return sendRecord(new ProducerRecord<>(topic.topicName(), key, value));
+  }
+
+  /** Sends a record as it is, headers included; the future completes once Kafka has it. */
+  public CompletableFuture<Void> sendRecord(ProducerRecord<String, byte[]> record) {
     try {
-      return send(new ProducerRecord<>(topic.topicName(), key, value));
+      return send(record);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -81,6 +79,10 @@ public class EventPublisher {
       CompletableFuture<?>[] sends = new CompletableFuture<?>[records.size()];
       for (int i = 0; i < records.size(); i++) {
         sends[i] = send(records.get(i));
+        if (sends[i].isCompletedExceptionally()) {
+          // refused at once (no metadata within max.block.ms, say): the rest would wait as long
+          awaitAll(new CompletableFuture<?>[] {sends[i]});
+        }
       }
       awaitAll(sends);
     } catch (RuntimeException e) {
@@ -107,7 +109,8 @@ public class EventPublisher {
 
   private void awaitAll(CompletableFuture<?>[] sends) {
     try {
-      CompletableFuture.allOf(sends).get(sendTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(sends)
+          .get(kafka.sendTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new EventProcessingException("Kafka did not take the events: " + e.getCause(), e);
     } catch (TimeoutException e) {

@@ -1,6 +1,7 @@
 package dev.tradeflow.binding;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,9 @@ public class KafkaClientConfig {
 
   @ConfigProperty(name = "tradeflow.kafka.create-topics", defaultValue = "true")
   boolean createTopics;
+
+  @ConfigProperty(name = "tradeflow.kafka.send-timeout", defaultValue = "PT30S")
+  Duration sendTimeout;
 
   @ConfigProperty(name = "kafka.security.protocol")
   Optional<String> securityProtocol;
@@ -39,6 +43,23 @@ public class KafkaClientConfig {
     saslMechanism.ifPresent(v -> config.put("sasl.mechanism", v));
     saslJaasConfig.ifPresent(v -> config.put("sasl.jaas.config", v));
     return config;
+  }
+
+  /**
+   * What every tradeflow producer adds to {@link #common()}: Kafka gives up on a record, and {@code
+   * send} stops blocking, within {@code tradeflow.kafka.send-timeout}, so a write to an unreachable
+   * cluster fails in bounded time and is rolled back, instead of waiting for Kafka's two minutes.
+   */
+  public Map<String, Object> producerTimeouts() {
+    int request = (int) Math.min(10_000, sendTimeout.toMillis());
+    return Map.of(
+        "request.timeout.ms", request,
+        "delivery.timeout.ms", (int) Math.max(sendTimeout.toMillis(), request + 1),
+        "max.block.ms", (int) sendTimeout.toMillis());
+  }
+
+  public Duration sendTimeout() {
+    return sendTimeout;
   }
 
   public String bootstrapServers() {

@@ -9,11 +9,14 @@ import dev.tradeflow.events.Payloads;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.Stage;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -25,19 +28,40 @@ import org.jboss.logging.Logger;
 /**
  * A function's Kafka binding: reads its input topics (one consumer group per function) a poll batch
  * at a time. Each record is handled in order; then the batch waits once for all its state writes,
- * sends all its emitted events, and only then is acknowledged. A record that is not a readable
- * CloudEvent becomes a rejection on the rejected topic, never a silent skip. If Kafka refuses a
- * write, the batch is not acknowledged and the channel stops (liveness goes DOWN), so it is
- * processed again after a restart, on state rebuilt from the topics.
+ * sends all its emitted events ({@link KafkaWrites}), and only then is acknowledged.
+ *
+ * <ul>
+ *   <li>A poison record does not stop the batch. One that is not a readable CloudEvent becomes a
+ *       {@code MALFORMED_EVENT} rejection; one the function fails on becomes an {@code
+ *       INTERNAL_ERROR} rejection. Either way the record itself, headers and all, goes to the
+ *       dead-letter topic with the reason in headers ({@link DeadLetters}).
+ *   <li>If Kafka does not take the batch's writes, the batch is neither acknowledged nor dropped:
+ *       once every write has its answer (a refused one is rolled back), the batch is handled again
+ *       after a back-off, and again, until Kafka takes it. While the circuit breaker is open the
+ *       binding waits without handling anything. The trade store's version rule and aggregates
+ *       rebuilt from each trade's last contribution make handling a record twice harmless.
+ * </ul>
  */
 @ApplicationScoped
 public class KafkaEventConsumer {
 
   public static final String CHANNEL = "tradeflow-in";
   private static final Logger LOG = Logger.getLogger(KafkaEventConsumer.class);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   @Inject EventDispatcher dispatcher;
+  @Inject KafkaWrites kafka;
+  @Inject KafkaCircuit circuit;
   @Inject EventPublisher publisher;
+
+  @Inject KafkaClientConfig config;
+
+  private volatile boolean stopping;
+
+  void stop(@Observes ShutdownEvent event) {
+    stopping = true;
+  }
 
   @Incoming(CHANNEL)
   @Blocking(ordered = true)
@@ -47,19 +71,54 @@ public class KafkaEventConsumer {
         batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
     try {
       dispatcher.awaitState(true);
-      PendingWrites writes = dispatcher.newWrites();
-      List<CloudEvent> emitted = new ArrayList<>();
-      for (ConsumerRecord<String, byte[]> record : records.getRecords()) {
-        emitted.addAll(handle(record, writes));
-      }
-      writes.awaitAll();
-      publisher.publishAll(emitted);
     } catch (RuntimeException e) {
-      LOG.errorf(
-          e, "failed on a batch of %d records from %s", records.count(), records.partitions());
+      LOG.errorf(e, "state could not be rebuilt; %d records left unacknowledged", records.count());
       return batch.nack(e);
     }
-    return batch.ack();
+    Duration backoff = FIRST_BACKOFF;
+    for (int attempt = 1; ; attempt++) {
+      if (stopping || !circuit.awaitTrial()) {
+        return batch.nack(
+            new EventProcessingException("stopped before Kafka took the batch", null));
+      }
+      PendingWrites writes = dispatcher.newWrites();
+      try {
+        List<CloudEvent> emitted = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records.getRecords()) {
+          if (stopping) {
+            writes.settle(settleWait());
+            return batch.nack(new EventProcessingException("stopped while handling a batch", null));
+          }
+          if (writes.refused()) {
+            break; // Kafka is refusing writes: the attempt fails in await, which the breaker counts
+          }
+          emitted.addAll(handle(record, writes));
+        }
+        kafka.await(writes, emitted);
+        if (attempt > 1) {
+          LOG.infof("Kafka took the batch of %d records on attempt %d", records.count(), attempt);
+        }
+        return batch.ack();
+      } catch (RuntimeException e) {
+        // never handle a record again while a write of its last attempt may still land
+        while (!writes.settle(settleWait())) {
+          LOG.warnf("state writes of a batch still have no answer from Kafka; waiting for them");
+          if (stopping) {
+            return batch.nack(e);
+          }
+        }
+        LOG.warnf(
+            "Kafka did not take a batch of %d records from %s (attempt %d): %s; again in %d ms",
+            records.count(), records.partitions(), attempt, e.toString(), backoff.toMillis());
+        if (!sleep(backoff)) {
+          return batch.nack(e);
+        }
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                ? MAX_BACKOFF
+                : backoff.multipliedBy(2);
+      }
+    }
   }
 
   private List<CloudEvent> handle(ConsumerRecord<String, byte[]> record, PendingWrites writes) {
@@ -67,7 +126,15 @@ public class KafkaEventConsumer {
       CloudEvent event = KafkaCloudEvents.fromRecord(record, rawTypeOf(record.topic()));
       return dispatcher.handle(event, "kafka", writes);
     } catch (MalformedEventException e) {
-      return List.of(rejection(record, e.getMessage()));
+      return poison(
+          record, DeadLetters.Reason.MALFORMED_EVENT, RejectReason.MALFORMED_EVENT, e, writes);
+    } catch (EventProcessingException e) {
+      if (stopping) {
+        throw e; // the app is going down under the handler: not the record's fault
+      }
+      LOG.errorf(e, "%s failed on %s", dispatcher.function().id(), where(record));
+      return poison(
+          record, DeadLetters.Reason.PROCESSING_FAILED, RejectReason.INTERNAL_ERROR, e, writes);
     }
   }
 
@@ -78,21 +145,50 @@ public class KafkaEventConsumer {
         : null;
   }
 
-  private CloudEvent rejection(ConsumerRecord<String, byte[]> record, String why) {
-    String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-    CloudEvent cause =
+  /** The record to the dead-letter topic (a write of this batch), and a rejection to emit. */
+  private List<CloudEvent> poison(
+      ConsumerRecord<String, byte[]> record,
+      DeadLetters.Reason reason,
+      RejectReason rejectReason,
+      RuntimeException cause,
+      PendingWrites writes) {
+    Clock clock = Clock.systemUTC();
+    writes.add(
+        publisher.sendRecord(
+            DeadLetters.of(record, dispatcher.function(), reason, cause, clock.instant())));
+    String where = where(record);
+    CloudEvent origin =
         new CloudEvent(where, "kafka://" + record.topic(), "raw", null, null, null, null, null);
     Rejection rejection =
         new Rejection(
             record.key(),
             Stage.valueOf(dispatcher.function().name()),
-            RejectReason.MALFORMED_EVENT,
-            why,
+            rejectReason,
+            cause.getMessage(),
             "kafka:" + where,
             null,
             Payloads.preserve(record.value()));
     String key = record.key() == null ? where : record.key();
-    return new Emitter(dispatcher.function(), Clock.systemUTC())
-        .emit(cause, EventType.TRADE_REJECTED, key, 0, rejection);
+    return List.of(
+        new Emitter(dispatcher.function(), clock)
+            .emit(origin, EventType.TRADE_REJECTED, key, 0, rejection));
+  }
+
+  private Duration settleWait() {
+    return config.sendTimeout().plusSeconds(5);
+  }
+
+  private static String where(ConsumerRecord<String, byte[]> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
+  }
+
+  private static boolean sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }

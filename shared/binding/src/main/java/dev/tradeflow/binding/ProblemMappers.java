@@ -2,6 +2,8 @@ package dev.tradeflow.binding;
 
 import dev.tradeflow.cloudevents.MalformedEventException;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -17,11 +19,25 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response notReady(NotReadyException e) {
+    return unavailable("Not ready", e.getMessage());
+  }
+
+  private static Response unavailable(String title, String detail) {
     return Response.status(503)
         .header("Retry-After", "2")
         .type(Problem.MEDIA_TYPE)
-        .entity(Problem.of(503, "Rebuilding state", e.getMessage()))
+        .entity(Problem.of(503, title, detail))
         .build();
+  }
+
+  @ServerExceptionMapper
+  public Response circuitOpen(CircuitBreakerOpenException e) {
+    return unavailable("Kafka unavailable", "Kafka writes keep failing; the circuit is open");
+  }
+
+  @ServerExceptionMapper
+  public Response timedOut(TimeoutException e) {
+    return unavailable("Kafka unavailable", "Kafka did not take the writes in time");
   }
 
   @ServerExceptionMapper

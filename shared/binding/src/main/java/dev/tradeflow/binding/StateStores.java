@@ -35,7 +35,8 @@ public class StateStores {
       Topic topic, ValueCodec<V> codec, List<StoreListener<V>> listeners) {
     topics.ensureTopics();
     CompactedTopicStore<V> store =
-        new CompactedTopicStore<>(topic.topicName(), kafka.common(), codec);
+        new CompactedTopicStore<>(
+            topic.topicName(), kafka.common(), kafka.producerTimeouts(), codec);
     listeners.forEach(store::addListener);
     CompactedTopicStore<?> previous = open.put(topic, store);
     if (previous != null) {

@@ -52,6 +52,7 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
 
   private final String topic;
   private final Map<String, Object> kafkaConfig;
+  private final Map<String, Object> producerSettings;
   private final ValueCodec<V> codec;
   private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
   private final AtomicInteger liveEntries = new AtomicInteger();
@@ -71,8 +72,20 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
   private Thread follower;
 
   public CompactedTopicStore(String topic, Map<String, Object> kafkaConfig, ValueCodec<V> codec) {
+    this(topic, kafkaConfig, Map.of(), codec);
+  }
+
+  /**
+   * @param producerSettings more settings for the writer only, such as its timeouts
+   */
+  public CompactedTopicStore(
+      String topic,
+      Map<String, Object> kafkaConfig,
+      Map<String, Object> producerSettings,
+      ValueCodec<V> codec) {
     this.topic = topic;
     this.kafkaConfig = Map.copyOf(kafkaConfig);
+    this.producerSettings = Map.copyOf(producerSettings);
     this.codec = codec;
   }
 
@@ -333,6 +346,7 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
 
   private Map<String, Object> producerConfig() {
     Map<String, Object> config = new HashMap<>(kafkaConfig);
+    config.putAll(producerSettings);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
