@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged function app running as a child process, with its log in a file. */
@@ -45,6 +46,18 @@ public final class FunctionProcess implements AutoCloseable {
       String bootstrapServers,
       LocalDate businessDate,
       Path logDir) {
+    return start(repo, function, port, bootstrapServers, businessDate, logDir, Map.of());
+  }
+
+  /** As above, with more configuration properties, passed as {@code -Dname=value}. */
+  public static FunctionProcess start(
+      Path repo,
+      Function function,
+      int port,
+      String bootstrapServers,
+      LocalDate businessDate,
+      Path logDir,
+      Map<String, String> settings) {
     List<String> command = new ArrayList<>();
     Path executable = NATIVE ? nativeBinary(repo, function) : packagedJar(repo, function);
     if (NATIVE) {
@@ -58,6 +71,7 @@ public final class FunctionProcess implements AutoCloseable {
     if (businessDate != null) {
       command.add("-Dtradeflow.business.date=" + businessDate);
     }
+    settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
     if (!NATIVE) {
       command.add("-jar");
       command.add(executable.toString());

@@ -12,22 +12,48 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
   private final Path repo;
-  private final LocalKafka kafka;
+  private final Path kafkaDir;
+  private final int kafkaPort;
+  private final boolean temporary;
   private final Path logDir;
+  private LocalKafka kafka;
+  private Map<String, String> settings = Map.of();
   private final Map<Function, FunctionProcess> functions = new EnumMap<>(Function.class);
   private final Map<Function, Integer> ports = new EnumMap<>(Function.class);
 
-  private LocalStack(Path repo, LocalKafka kafka, Path logDir) {
+  private LocalStack(Path repo, Path dataDir, int kafkaPort, boolean temporary) {
     this.repo = repo;
-    this.kafka = kafka;
-    this.logDir = logDir;
+    this.kafkaDir = dataDir.resolve("kafka");
+    this.kafkaPort = kafkaPort;
+    this.temporary = temporary;
+    this.logDir = dataDir.resolve("logs");
   }
 
   /** Starts the broker (data in {@code dataDir}) and creates the topics. */
   public static LocalStack startBroker(Path repo, Path dataDir, int kafkaPort, boolean temporary) {
-    LocalKafka kafka = LocalKafka.start(dataDir.resolve("kafka"), kafkaPort, temporary);
-    kafka.createCatalogueTopics();
-    return new LocalStack(repo, kafka, dataDir.resolve("logs"));
+    LocalStack stack = new LocalStack(repo, dataDir, kafkaPort, temporary);
+    stack.kafka = LocalKafka.start(stack.kafkaDir, kafkaPort, temporary);
+    stack.kafka.createCatalogueTopics();
+    return stack;
+  }
+
+  /** Configuration every function started from now on gets, as {@code -Dname=value}. */
+  public LocalStack withSettings(Map<String, String> settings) {
+    this.settings = Map.copyOf(settings);
+    return this;
+  }
+
+  /** Stops the broker, as an outage would; its data stays. Only for a stack that keeps its data. */
+  public void stopBroker() {
+    if (temporary) {
+      throw new IllegalStateException("a temporary broker deletes its data when it stops");
+    }
+    kafka.close();
+  }
+
+  /** Starts the broker again on the same port and data, after {@link #stopBroker()}. */
+  public void restartBroker() {
+    kafka = LocalKafka.start(kafkaDir, kafkaPort, temporary);
   }
 
   /** Starts every function, each on its own port, and waits until all are ready. */
@@ -41,7 +67,8 @@ public final class LocalStack implements AutoCloseable {
   public FunctionProcess start(Function function, int port, LocalDate businessDate) {
     ports.put(function, port);
     FunctionProcess process =
-        FunctionProcess.start(repo, function, port, kafka.bootstrapServers(), businessDate, logDir);
+        FunctionProcess.start(
+            repo, function, port, kafka.bootstrapServers(), businessDate, logDir, settings);
     functions.put(function, process);
     return process;
   }

@@ -128,8 +128,10 @@ class PipelineEndToEndIT {
     for (Function function : Function.values()) {
       String metrics = stack.function(function).get("/q/metrics").body();
       String tag = "function=\"" + function.id() + "\"";
-      assertThat(metric(metrics, "tradeflow_events_in_total", tag)).as(function.id()).isPositive();
-      assertThat(metric(metrics, "tradeflow_processing_seconds_count", tag)).isPositive();
+      assertThat(Scrape.metric(metrics, "tradeflow_events_in_total", tag))
+          .as(function.id())
+          .isPositive();
+      assertThat(Scrape.metric(metrics, "tradeflow_processing_seconds_count", tag)).isPositive();
       assertThat(metrics)
           .as(function.id() + " latency histogram and percentiles")
           .contains("tradeflow_processing_seconds_bucket{")
@@ -143,25 +145,23 @@ class PipelineEndToEndIT {
     String aggregate = stack.function(Function.AGGREGATE).get("/q/metrics").body();
     // received to aggregated: the end-to-end latency, measured where the trade ends up
     assertThat(
-            metric(aggregate, "tradeflow_since_received_seconds_count", "function=\"aggregate\""))
+            Scrape.metric(
+                aggregate, "tradeflow_since_received_seconds_count", "function=\"aggregate\""))
         .isPositive();
     assertThat(aggregate)
         .contains("tradeflow_since_received_seconds{")
         .contains("quantile=\"0.99\"");
     String validate = stack.function(Function.VALIDATE).get("/q/metrics").body();
-    assertThat(metric(validate, "tradeflow_state_entries", "tradeflow.state.trade-store"))
+    assertThat(Scrape.metric(validate, "tradeflow_state_entries", "tradeflow.state.trade-store"))
         .isPositive();
     assertThat(validate).contains("tradeflow_state_rebuild_seconds");
-  }
-
-  /** The sum of the samples of {@code name} whose labels contain {@code label}; -1 if none. */
-  static double metric(String scrape, String name, String label) {
-    double sum = -1;
-    for (String line : scrape.split("\n")) {
-      if (line.startsWith(name + "{") && line.contains(label)) {
-        sum = Math.max(sum, 0) + Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      }
+    for (Function function : Function.values()) {
+      String metrics = stack.function(function).get("/q/metrics").body();
+      // the circuit breaker on Kafka writes: closed, after a run with Kafka up throughout
+      assertThat(Scrape.metric(metrics, "tradeflow_circuit_state", "state=\"closed\""))
+          .as(function.id() + " circuit closed")
+          .isEqualTo(1.0);
+      assertThat(Scrape.metric(metrics, "tradeflow_circuit_state", "state=\"open\"")).isZero();
     }
-    return sum;
   }
 }
