@@ -242,7 +242,9 @@ class ManifestTest {
         Manifests.JSON.readTree(
             Manifests.DIR.resolve("monitoring/tradeflow-dashboard.json").toFile());
     assertThat(dashboard.path("panels").size()).isGreaterThan(4);
-    assertThat(dashboard.toString()).contains("tradeflow_processing_seconds_bucket");
+    assertThat(dashboard.toString())
+        .contains("tradeflow_processing_seconds_bucket")
+        .contains("tradeflow_circuit_state");
   }
 
   private static Service service(Function function) {
