@@ -1,8 +1,16 @@
 package dev.tradeflow.binding;
 
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
+import dev.tradeflow.events.Payloads;
 import dev.tradeflow.events.Topic;
+import dev.tradeflow.model.RejectReason;
+import dev.tradeflow.model.Rejection;
+import dev.tradeflow.model.Stage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -11,8 +19,9 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Poison records of the Kafka binding, for the dead-letter topic: the record exactly as it came
- * (key, value and headers, so it can be replayed), plus headers that say why and where from.
+ * Poison records of the Kafka binding. For the dead-letter topic, the record exactly as it came
+ * (key, value and headers, so it can be replayed), plus headers that say why and where from; for
+ * the desk, a rejection.
  */
 public final class DeadLetters {
 
@@ -62,6 +71,34 @@ public final class DeadLetters {
     add(headers, AT, at.toString());
     return new ProducerRecord<>(
         Topic.DEAD_LETTER.topicName(), null, record.key(), record.value(), headers);
+  }
+
+  /** The rejection that tells the desk: stage, reason, the message, where, and the payload. */
+  public static CloudEvent rejection(
+      ConsumerRecord<String, byte[]> record,
+      Function function,
+      RejectReason reason,
+      Throwable cause,
+      Clock clock) {
+    String where = where(record);
+    CloudEvent origin =
+        new CloudEvent(where, "kafka://" + record.topic(), "raw", null, null, null, null, null);
+    Rejection rejection =
+        new Rejection(
+            record.key(),
+            Stage.valueOf(function.name()),
+            reason,
+            cause.getMessage(),
+            "kafka:" + where,
+            null,
+            Payloads.preserve(record.value()));
+    String key = record.key() == null ? where : record.key();
+    return new Emitter(function, clock).emit(origin, EventType.TRADE_REJECTED, key, 0, rejection);
+  }
+
+  /** {@code topic-partition@offset} */
+  public static String where(ConsumerRecord<String, byte[]> record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 
   private static void add(Headers headers, String name, String value) {

@@ -3,12 +3,8 @@ package dev.tradeflow.binding;
 import dev.tradeflow.cloudevents.KafkaCloudEvents;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
-import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
-import dev.tradeflow.events.Payloads;
 import dev.tradeflow.model.RejectReason;
-import dev.tradeflow.model.Rejection;
-import dev.tradeflow.model.Stage;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -76,36 +72,21 @@ public class KafkaEventConsumer {
       return batch.nack(e);
     }
     Duration backoff = FIRST_BACKOFF;
-    for (int attempt = 1; ; attempt++) {
-      if (stopping || !circuit.awaitTrial()) {
-        return batch.nack(
-            new EventProcessingException("stopped before Kafka took the batch", null));
-      }
+    for (int attempt = 1; !stopping && circuit.awaitTrial(); attempt++) {
       PendingWrites writes = dispatcher.newWrites();
       try {
-        List<CloudEvent> emitted = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records.getRecords()) {
-          if (stopping) {
-            writes.settle(settleWait());
-            return batch.nack(new EventProcessingException("stopped while handling a batch", null));
-          }
-          if (writes.refused()) {
-            break; // Kafka is refusing writes: the attempt fails in await, which the breaker counts
-          }
-          emitted.addAll(handle(record, writes));
-        }
-        kafka.await(writes, emitted);
+        kafka.await(writes, handleAll(records.getRecords(), writes));
         if (attempt > 1) {
           LOG.infof("Kafka took the batch of %d records on attempt %d", records.count(), attempt);
         }
         return batch.ack();
       } catch (RuntimeException e) {
         // never handle a record again while a write of its last attempt may still land
-        while (!writes.settle(settleWait())) {
+        while (!writes.settle(settleWait()) && !stopping) {
           LOG.warnf("state writes of a batch still have no answer from Kafka; waiting for them");
-          if (stopping) {
-            return batch.nack(e);
-          }
+        }
+        if (stopping) {
+          return batch.nack(e);
         }
         LOG.warnf(
             "Kafka did not take a batch of %d records from %s (attempt %d): %s; again in %d ms",
@@ -119,6 +100,23 @@ public class KafkaEventConsumer {
                 : backoff.multipliedBy(2);
       }
     }
+    return batch.nack(new EventProcessingException("stopped before Kafka took the batch", null));
+  }
+
+  /** Each record in order, until Kafka refuses a write (then the attempt fails in await). */
+  private List<CloudEvent> handleAll(
+      Iterable<ConsumerRecord<String, byte[]>> records, PendingWrites writes) {
+    List<CloudEvent> emitted = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      if (stopping) {
+        throw new EventProcessingException("stopped while handling a batch", null);
+      }
+      if (writes.refused()) {
+        break;
+      }
+      emitted.addAll(handle(record, writes));
+    }
+    return emitted;
   }
 
   private List<CloudEvent> handle(ConsumerRecord<String, byte[]> record, PendingWrites writes) {
@@ -132,7 +130,7 @@ public class KafkaEventConsumer {
       if (stopping) {
         throw e; // the app is going down under the handler: not the record's fault
       }
-      LOG.errorf(e, "%s failed on %s", dispatcher.function().id(), where(record));
+      LOG.errorf(e, "%s failed on %s", dispatcher.function().id(), DeadLetters.where(record));
       return poison(
           record, DeadLetters.Reason.PROCESSING_FAILED, RejectReason.INTERNAL_ERROR, e, writes);
     }
@@ -156,30 +154,12 @@ public class KafkaEventConsumer {
     writes.add(
         publisher.sendRecord(
             DeadLetters.of(record, dispatcher.function(), reason, cause, clock.instant())));
-    String where = where(record);
-    CloudEvent origin =
-        new CloudEvent(where, "kafka://" + record.topic(), "raw", null, null, null, null, null);
-    Rejection rejection =
-        new Rejection(
-            record.key(),
-            Stage.valueOf(dispatcher.function().name()),
-            rejectReason,
-            cause.getMessage(),
-            "kafka:" + where,
-            null,
-            Payloads.preserve(record.value()));
-    String key = record.key() == null ? where : record.key();
     return List.of(
-        new Emitter(dispatcher.function(), clock)
-            .emit(origin, EventType.TRADE_REJECTED, key, 0, rejection));
+        DeadLetters.rejection(record, dispatcher.function(), rejectReason, cause, clock));
   }
 
   private Duration settleWait() {
     return config.sendTimeout().plusSeconds(5);
-  }
-
-  private static String where(ConsumerRecord<String, byte[]> record) {
-    return record.topic() + "-" + record.partition() + "@" + record.offset();
   }
 
   private static boolean sleep(Duration pause) {
