@@ -38,18 +38,8 @@ public final class FunctionProcess implements AutoCloseable {
    * Starts {@code functions/<id>/target/quarkus-app/quarkus-run.jar} under {@code repo}.
    *
    * @param businessDate pins the business date, or null for today in the business zone
+   * @param settings more configuration properties, passed as {@code -Dname=value}
    */
-  public static FunctionProcess start(
-      Path repo,
-      Function function,
-      int port,
-      String bootstrapServers,
-      LocalDate businessDate,
-      Path logDir) {
-    return start(repo, function, port, bootstrapServers, businessDate, logDir, Map.of());
-  }
-
-  /** As above, with more configuration properties, passed as {@code -Dname=value}. */
   public static FunctionProcess start(
       Path repo,
       Function function,
