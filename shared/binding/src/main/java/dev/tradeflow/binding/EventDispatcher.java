@@ -57,8 +57,12 @@ public class EventDispatcher {
     }
   }
 
+  /**
+   * The writes of one input or batch. They are awaited a little longer than a producer keeps trying
+   * a record, so that Kafka's own verdict, and the rollback of a refused write, come first.
+   */
   public PendingWrites newWrites() {
-    return new PendingWrites(writeTimeout);
+    return new PendingWrites(writeTimeout.plusSeconds(5));
   }
 
   /** One input: check its type, let the handler decide, count and time it. */

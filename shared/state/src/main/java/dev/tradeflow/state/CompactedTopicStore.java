@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -45,8 +46,24 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CompactedTopicStore.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  /** A value and the offset of its record; a write not yet acknowledged is {@link #PENDING}. */
-  private record Entry<V>(V value, long offset, Entry<V> previous) {}
+  /**
+   * A value and the offset of its record. A write not yet acknowledged is {@link #PENDING},
+   * remembers the entry it replaced, and is marked {@code refused} if Kafka turns it down.
+   */
+  private record Entry<V>(V value, long offset, Entry<V> previous, AtomicBoolean refused) {
+
+    Entry(V value, long offset) {
+      this(value, offset, null, null);
+    }
+
+    static <V> Entry<V> pending(V value, Entry<V> previous) {
+      return new Entry<>(value, PENDING, previous, new AtomicBoolean());
+    }
+
+    boolean wasRefused() {
+      return refused != null && refused.get();
+    }
+  }
 
   private static final long PENDING = Long.MAX_VALUE;
 
@@ -181,7 +198,7 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
           V previous = existing == null ? null : existing.value();
           countChange(previous, value);
           notifyListeners(k, previous, value);
-          made[0] = new Entry<>(value, PENDING, existing);
+          made[0] = Entry.pending(value, existing);
           return made[0];
         });
     return made[0];
@@ -190,8 +207,7 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
   /** Kafka took the write: the pending entry gets its offset, unless a later write replaced it. */
   private void confirm(String key, Entry<V> pending, long offset) {
     entries.computeIfPresent(
-        key,
-        (k, current) -> current == pending ? new Entry<>(current.value(), offset, null) : current);
+        key, (k, current) -> current == pending ? new Entry<>(current.value(), offset) : current);
   }
 
   /**
@@ -199,13 +215,17 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
    */
   private void rollBack(String key, Entry<V> pending) {
     problem = "a write to " + topic + " failed; the entry for " + key + " was rolled back";
+    pending.refused().set(true);
     entries.computeIfPresent(
         key,
         (k, current) -> {
           if (current != pending) {
-            return current;
+            return current; // a later write holds the key; it rolls back past this one if it fails
           }
           Entry<V> restored = current.previous();
+          while (restored != null && restored.wasRefused()) {
+            restored = restored.previous();
+          }
           V back = restored == null ? null : restored.value();
           countChange(current.value(), back);
           notifyListeners(k, current.value(), back);
@@ -325,7 +345,7 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
           V previous = existing == null ? null : existing.value();
           countChange(previous, value);
           notifyListeners(k, previous, value);
-          return value == null ? null : new Entry<>(value, offset, null);
+          return value == null ? null : new Entry<>(value, offset);
         });
   }
 

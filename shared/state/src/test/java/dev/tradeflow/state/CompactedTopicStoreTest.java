@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -173,6 +176,39 @@ class CompactedTopicStoreTest {
         .containsExactly(
             "K:null->small", "K:small->" + "x".repeat(500), "K:" + "x".repeat(500) + "->small");
     store.close();
+  }
+
+  @Test
+  void twoRefusedWritesToOneKeyRollBackToTheLastValueKafkaTook() throws Exception {
+    // the broker, not the producer, refuses records over 200 bytes: both writes are pending at once
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic("refused-twice", 1, (short) 1)
+                      .configs(Map.of("cleanup.policy", "compact", "max.message.bytes", "200"))))
+          .all()
+          .get();
+    }
+    try (CompactedTopicStore<String> store =
+        new CompactedTopicStore<>(
+            "refused-twice",
+            config(),
+            Map.of("delivery.timeout.ms", 3000, "request.timeout.ms", 2000),
+            TEXT)) {
+      store.start();
+      store.ready().join();
+      store.put("K", "taken").join();
+      var first = store.put("K", "a".repeat(300));
+      var second = store.put("K", "b".repeat(300));
+      assertThat(first)
+          .failsWithin(Duration.ofSeconds(10))
+          .withThrowableOfType(ExecutionException.class);
+      assertThat(second)
+          .failsWithin(Duration.ofSeconds(10))
+          .withThrowableOfType(ExecutionException.class);
+      assertThat(store.get("K")).contains("taken");
+    }
   }
 
   @Test
