@@ -29,8 +29,7 @@ public class EventDispatcher {
   @ConfigProperty(name = "tradeflow.http.ready-wait", defaultValue = "PT2S")
   Duration httpReadyWait;
 
-  @ConfigProperty(name = "tradeflow.kafka.send-timeout", defaultValue = "PT30S")
-  Duration writeTimeout;
+  @Inject KafkaClientConfig kafka;
 
   public Function function() {
     return handler.function();
@@ -57,12 +56,9 @@ public class EventDispatcher {
     }
   }
 
-  /**
-   * The writes of one input or batch. They are awaited a little longer than a producer keeps trying
-   * a record, so that Kafka's own verdict, and the rollback of a refused write, come first.
-   */
+  /** The writes of one input or batch, awaited until Kafka's verdict on each. */
   public PendingWrites newWrites() {
-    return new PendingWrites(writeTimeout.plusSeconds(5));
+    return new PendingWrites(kafka.verdictWait());
   }
 
   /** One input: check its type, let the handler decide, count and time it. */

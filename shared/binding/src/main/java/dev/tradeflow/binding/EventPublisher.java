@@ -109,8 +109,7 @@ public class EventPublisher {
 
   private void awaitAll(CompletableFuture<?>[] sends) {
     try {
-      CompletableFuture.allOf(sends)
-          .get(kafka.sendTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(sends).get(kafka.verdictWait().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new EventProcessingException("Kafka did not take the events: " + e.getCause(), e);
     } catch (TimeoutException e) {

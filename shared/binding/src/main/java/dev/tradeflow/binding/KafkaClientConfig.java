@@ -58,8 +58,12 @@ public class KafkaClientConfig {
         "max.block.ms", (int) sendTimeout.toMillis());
   }
 
-  public Duration sendTimeout() {
-    return sendTimeout;
+  /**
+   * How long to wait for Kafka's verdict on a write: a little past the producers' delivery timeout,
+   * so that their verdict, and the rollback of a refused state write, come first.
+   */
+  public Duration verdictWait() {
+    return sendTimeout.plusSeconds(5);
   }
 
   public String bootstrapServers() {

@@ -82,7 +82,7 @@ public class KafkaEventConsumer {
         return batch.ack();
       } catch (RuntimeException e) {
         // never handle a record again while a write of its last attempt may still land
-        while (!writes.settle(settleWait()) && !stopping) {
+        while (!writes.settle(config.verdictWait()) && !stopping) {
           LOG.warnf("state writes of a batch still have no answer from Kafka; waiting for them");
         }
         if (stopping) {
@@ -156,10 +156,6 @@ public class KafkaEventConsumer {
             DeadLetters.of(record, dispatcher.function(), reason, cause, clock.instant())));
     return List.of(
         DeadLetters.rejection(record, dispatcher.function(), rejectReason, cause, clock));
-  }
-
-  private Duration settleWait() {
-    return config.sendTimeout().plusSeconds(5);
   }
 
   private static boolean sleep(Duration pause) {
