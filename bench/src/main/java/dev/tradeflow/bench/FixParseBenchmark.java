@@ -48,9 +48,7 @@ public class FixParseBenchmark {
     decoder = new FixDecoder(4096);
     dictionary = new DataDictionary("FIX44.xml");
     dictionary.setCheckUserDefinedFields(false);
-    if (!(decoder.decode(tradeCaptureReport).getFirst() instanceof Decoded.Read)) {
-      throw new IllegalStateException("the benchmark message does not parse");
-    }
+    BenchmarkInputs.requireRead(decoder.decode(tradeCaptureReport), "the benchmark message");
     quickfixj(tradeCaptureReportText);
   }
 

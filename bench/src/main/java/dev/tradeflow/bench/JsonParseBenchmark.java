@@ -71,9 +71,7 @@ public class JsonParseBenchmark {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    if (!(reader.read(withEconomics).getFirst() instanceof Decoded.Read)) {
-      throw new IllegalStateException("the benchmark trade does not parse");
-    }
+    BenchmarkInputs.requireRead(reader.read(withEconomics), "the benchmark trade");
   }
 
   @Benchmark
