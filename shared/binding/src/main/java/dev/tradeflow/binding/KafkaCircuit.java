@@ -30,13 +30,12 @@ public class KafkaCircuit {
   @ConfigProperty(name = "tradeflow.kafka.circuit.delay-ms", defaultValue = "10000")
   long openMillis;
 
-  private volatile CircuitBreakerState state = CircuitBreakerState.CLOSED;
   private volatile long openedAt;
 
   void watch(@Observes StartupEvent start) {
     breakers.onStateChange(KafkaWrites.CIRCUIT, this::changed);
     for (CircuitBreakerState each : CircuitBreakerState.values()) {
-      Gauge.builder("tradeflow.circuit.state", this, c -> c.state == each ? 1 : 0)
+      Gauge.builder("tradeflow.circuit.state", this, c -> c.state() == each ? 1 : 0)
           .description("state of the circuit breaker on Kafka writes: 1 for the current state")
           .tag("breaker", KafkaWrites.CIRCUIT)
           .tag("state", each.name().toLowerCase(Locale.ROOT))
@@ -53,11 +52,10 @@ public class KafkaCircuit {
     } else {
       LOG.infof("circuit %s is %s", KafkaWrites.CIRCUIT, now.name().toLowerCase(Locale.ROOT));
     }
-    state = now;
   }
 
   public CircuitBreakerState state() {
-    return state;
+    return breakers.currentState(KafkaWrites.CIRCUIT);
   }
 
   /**
@@ -65,7 +63,7 @@ public class KafkaCircuit {
    * open, or its open time is over.
    */
   public Duration openFor() {
-    if (state != CircuitBreakerState.OPEN) {
+    if (state() != CircuitBreakerState.OPEN) {
       return Duration.ZERO;
     }
     long left = openMillis - (System.nanoTime() - openedAt) / 1_000_000;
