@@ -41,8 +41,8 @@ public class AggregateHandler implements EventHandler {
   }
 
   @Override
-  public synchronized List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
-    EventType type = EventType.of(event.type()).orElseThrow();
+  public synchronized List<CloudEvent> handle(
+      EventType type, CloudEvent event, PendingWrites writes) {
     return switch (type) {
       case TRADE_ENRICHED -> {
         EnrichedTrade enriched = EventData.read(event, EnrichedTrade.class);

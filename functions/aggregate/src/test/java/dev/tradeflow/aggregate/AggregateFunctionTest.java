@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
@@ -34,14 +34,17 @@ class AggregateFunctionTest {
 
   @Test
   void binaryModePublishesTheMovedAggregates() {
-    Send.binary(
-            Send.event(
-                ENRICHED,
-                "AB-1",
-                "application/json",
-                enriched("AB-1", "AB-BOOK", "AB-CP", false, 1)))
-        .statusCode(202)
-        .body("published", hasSize(2));
+    try (TopicProbe updates = TopicProbe.open(EventType.AGGREGATE_UPDATED)) {
+      Send.binary(
+              Send.event(
+                  ENRICHED,
+                  "AB-1",
+                  "application/json",
+                  enriched("AB-1", "AB-BOOK", "AB-CP", false, 1)))
+          .statusCode(202)
+          .body(emptyString());
+      assertThat(updates.await(2, e -> e.subject().contains("AB-"))).hasSize(2);
+    }
     given()
         .get("/api/v1/aggregates/book/AB-BOOK")
         .then()

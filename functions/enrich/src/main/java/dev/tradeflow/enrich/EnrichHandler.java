@@ -6,6 +6,7 @@ import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.ValidatedTrade;
@@ -28,7 +29,7 @@ public class EnrichHandler implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
+  public List<CloudEvent> handle(EventType type, CloudEvent event, PendingWrites writes) {
     ValidatedTrade validated = EventData.read(event, ValidatedTrade.class);
     if (validated.stored() == null || validated.change() == null) {
       throw new MalformedEventException("data is not a validated trade: stored and change needed");

@@ -5,6 +5,7 @@ import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.model.BusinessCalendar;
@@ -39,7 +40,7 @@ public class ExpireHandler implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent tick, PendingWrites writes) {
+  public List<CloudEvent> handle(EventType type, CloudEvent tick, PendingWrites writes) {
     return core.sweep(tick, index.trades(), businessDate(tick));
   }
 

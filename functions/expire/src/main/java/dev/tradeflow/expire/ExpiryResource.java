@@ -1,5 +1,6 @@
 package dev.tradeflow.expire;
 
+import dev.tradeflow.binding.Binding;
 import dev.tradeflow.events.CloudEvent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -19,7 +20,8 @@ public class ExpiryResource {
 
   @POST
   public Sweep expireTrades() {
-    List<CloudEvent> expired = trigger.sweep("/tradeflow/expire/api/v1/expire-trades");
+    List<CloudEvent> expired =
+        trigger.sweep(Binding.REST, "/tradeflow/expire/api/v1/expire-trades");
     return new Sweep(expired.size(), expired.stream().map(CloudEvent::subject).toList());
   }
 }

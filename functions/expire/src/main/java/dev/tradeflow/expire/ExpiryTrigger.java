@@ -1,9 +1,8 @@
 package dev.tradeflow.expire;
 
+import dev.tradeflow.binding.Binding;
 import dev.tradeflow.binding.EventDispatcher;
-import dev.tradeflow.binding.KafkaWrites;
 import dev.tradeflow.binding.NotReadyException;
-import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import io.quarkus.scheduler.Scheduled;
@@ -24,7 +23,6 @@ public class ExpiryTrigger {
   private static final Logger LOG = Logger.getLogger(ExpiryTrigger.class);
 
   @Inject EventDispatcher dispatcher;
-  @Inject KafkaWrites kafka;
 
   @Scheduled(
       cron = "${tradeflow.expire.cron}",
@@ -32,7 +30,7 @@ public class ExpiryTrigger {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void onSchedule() {
     try {
-      List<CloudEvent> expired = sweep("/tradeflow/expire/schedule");
+      List<CloudEvent> expired = sweep(Binding.SCHEDULE, "/tradeflow/expire/schedule");
       LOG.infof("scheduled expiry sweep: %d trades expired", expired.size());
     } catch (NotReadyException e) {
       LOG.warnf("scheduled expiry sweep skipped: %s", e.getMessage());
@@ -40,7 +38,7 @@ public class ExpiryTrigger {
   }
 
   /** Sweeps now and publishes the expired events; returns them. */
-  public List<CloudEvent> sweep(String source) {
+  public List<CloudEvent> sweep(Binding binding, String source) {
     CloudEvent tick =
         new CloudEvent(
             UUID.randomUUID().toString(),
@@ -51,10 +49,12 @@ public class ExpiryTrigger {
             null,
             null,
             null);
-    dispatcher.awaitState(false);
-    PendingWrites writes = dispatcher.newWrites();
-    List<CloudEvent> expired = dispatcher.handle(tick, "trigger", writes);
-    kafka.await(writes, expired);
-    return expired;
+    return dispatcher.run(
+        binding,
+        unit -> {
+          List<CloudEvent> expired = unit.handle(tick);
+          unit.publish(expired);
+          return expired;
+        });
   }
 }

@@ -4,6 +4,7 @@ import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -43,7 +44,7 @@ public class ParseHandler implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
+  public List<CloudEvent> handle(EventType type, CloudEvent event, PendingWrites writes) {
     return core.parse(event);
   }
 }

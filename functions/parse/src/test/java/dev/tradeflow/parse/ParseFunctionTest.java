@@ -2,8 +2,8 @@ package dev.tradeflow.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
@@ -76,7 +76,7 @@ class ParseFunctionTest {
                   "application/json",
                   "[" + trade("HA-1") + "," + trade("HA-2") + "]"))
           .statusCode(202)
-          .body("published", hasSize(2));
+          .body(emptyString());
       assertThat(parsed.await(2, e -> e.subject().startsWith("HA-")))
           .extracting(CloudEvent::subject)
           .containsExactlyInAnyOrder("HA-1", "HA-2");

@@ -1,10 +1,12 @@
 package dev.tradeflow.validate;
 
+import dev.tradeflow.binding.Binding;
 import dev.tradeflow.binding.EventDispatcher;
-import dev.tradeflow.binding.KafkaWrites;
-import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.binding.StateStores;
 import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Emitter;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Json;
 import dev.tradeflow.model.BusinessCalendar;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.TradeExpiry;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +35,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreResource {
 
+  static final String SOURCE = "/tradeflow/validate/api/v1/expire-trades";
+
   @Inject TradeStore store;
   @Inject AuditLog audit;
   @Inject ValidateHandler handler;
-  @Inject KafkaWrites kafka;
   @Inject StateStores stores;
   @Inject EventDispatcher dispatcher;
 
@@ -77,42 +81,48 @@ public class StoreResource {
         audit.counts());
   }
 
-  /** Flags every stored trade whose maturity is before the business date as expired. */
+  /**
+   * Flags every stored trade whose maturity is before the business date as expired: one {@code
+   * tradeflow.trade.expired} event per matured trade, all in one unit of work.
+   */
   @POST
   @Path("/expire-trades")
   public ExpirySweep expireTrades() {
     LocalDate today = handler.calendar().today();
     String sweep = UUID.randomUUID().toString();
-    List<String> expired = new ArrayList<>();
-    List<CloudEvent> events = new ArrayList<>();
-    dispatcher.awaitState(false);
-    PendingWrites writes = dispatcher.newWrites();
-    for (StoredTrade stored : store.all()) {
-      if (!BusinessCalendar.dueForExpiry(stored.trade(), today)) {
-        continue;
-      }
-      String id = stored.tradeId();
-      CloudEvent cause =
-          new CloudEvent(
-              sweep + "/" + id,
-              "/tradeflow/validate/api/v1/expire-trades",
-              "expire",
-              id,
-              null,
-              null,
-              id,
-              null);
-      TradeExpiry expiry =
-          new TradeExpiry(id, stored.trade().version(), stored.trade().maturityDate(), today);
-      ValidateResult result = handler.expire(cause, expiry, writes);
-      events.addAll(result.events());
-      if (result.audit() != null) {
-        expired.add(id);
-      }
-    }
-    kafka.await(writes, events);
+    List<String> expired =
+        dispatcher.run(
+            Binding.REST,
+            unit -> {
+              List<String> ids = new ArrayList<>();
+              for (StoredTrade stored : store.all()) {
+                if (BusinessCalendar.dueForExpiry(stored.trade(), today)) {
+                  List<CloudEvent> emitted = unit.handle(expiry(sweep, stored, today));
+                  unit.publish(emitted);
+                  if (!emitted.isEmpty()) {
+                    ids.add(stored.tradeId());
+                  }
+                }
+              }
+              return ids;
+            });
     expired.sort(null);
     return new ExpirySweep(today, expired.size(), expired);
+  }
+
+  private static CloudEvent expiry(String sweep, StoredTrade stored, LocalDate today) {
+    String id = stored.tradeId();
+    TradeExpiry expiry =
+        new TradeExpiry(id, stored.trade().version(), stored.trade().maturityDate(), today);
+    return new CloudEvent(
+        sweep + "/" + id,
+        SOURCE,
+        EventType.TRADE_EXPIRED.type(),
+        id,
+        OffsetDateTime.now(),
+        Emitter.JSON,
+        id,
+        Json.write(expiry));
   }
 
   @GET

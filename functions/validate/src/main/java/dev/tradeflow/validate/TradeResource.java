@@ -1,7 +1,7 @@
 package dev.tradeflow.validate;
 
+import dev.tradeflow.binding.Binding;
 import dev.tradeflow.binding.EventDispatcher;
-import dev.tradeflow.binding.KafkaWrites;
 import dev.tradeflow.binding.Page;
 import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.binding.Problem;
@@ -38,7 +38,6 @@ public class TradeResource {
 
   @Inject ValidateHandler handler;
   @Inject TradeStore store;
-  @Inject KafkaWrites kafka;
   @Inject EventDispatcher dispatcher;
 
   private final TradeJsonReader reader = new TradeJsonReader();
@@ -67,7 +66,7 @@ public class TradeResource {
             MediaType.APPLICATION_JSON,
             trade.tradeId(),
             body);
-    ValidateResult result = applied(writes -> handler.submit(cause, trade, writes));
+    ValidateResult result = applied(cause, writes -> handler.submit(cause, trade, writes));
     return switch (result.audit().action()) {
       case ACCEPTED ->
           Response.created(URI.create("/api/v1/trades/" + trade.tradeId()))
@@ -112,20 +111,31 @@ public class TradeResource {
   @DELETE
   @Path("/{id}")
   public Response delete(@PathParam("id") String id) {
+    // counted as a request to withdraw the trade; the store deletes it whatever its version
     CloudEvent cause =
-        new CloudEvent(UUID.randomUUID().toString(), SOURCE, "delete", id, null, null, id, null);
-    ValidateResult result = applied(writes -> handler.delete(cause, id, writes));
+        new CloudEvent(
+            UUID.randomUUID().toString(),
+            SOURCE,
+            EventType.TRADE_CANCEL_REQUESTED.type(),
+            id,
+            null,
+            null,
+            id,
+            null);
+    ValidateResult result = applied(cause, writes -> handler.delete(cause, id, writes));
     return result.audit() == null ? notFound(id) : Response.noContent().build();
   }
 
-  /** Runs a decision, waits for its state writes, then sends its events. */
+  /** One REST request as one unit of work: the decision, its state writes, then its events. */
   private ValidateResult applied(
-      java.util.function.Function<PendingWrites, ValidateResult> decision) {
-    dispatcher.awaitState(false);
-    PendingWrites writes = dispatcher.newWrites();
-    ValidateResult result = decision.apply(writes);
-    kafka.await(writes, result.events());
-    return result;
+      CloudEvent cause, java.util.function.Function<PendingWrites, ValidateResult> decision) {
+    return dispatcher.run(
+        Binding.REST,
+        unit -> {
+          ValidateResult result = unit.decide(cause, decision, ValidateResult::events);
+          unit.publish(result.events());
+          return result;
+        });
   }
 
   private TradeView view(String id) {

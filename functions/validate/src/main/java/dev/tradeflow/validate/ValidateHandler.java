@@ -47,8 +47,7 @@ public class ValidateHandler implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
-    EventType type = EventType.of(event.type()).orElseThrow();
+  public List<CloudEvent> handle(EventType type, CloudEvent event, PendingWrites writes) {
     return switch (type) {
       case TRADE_PARSED -> {
         yield submit(event, EventData.read(event, Trade.class), writes).events();

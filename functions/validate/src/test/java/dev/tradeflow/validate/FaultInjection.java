@@ -3,6 +3,7 @@ package dev.tradeflow.validate;
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
@@ -29,10 +30,10 @@ public abstract class FaultInjection implements EventHandler {
   }
 
   @Override
-  public List<CloudEvent> handle(CloudEvent event, PendingWrites writes) {
+  public List<CloudEvent> handle(EventType type, CloudEvent event, PendingWrites writes) {
     if (event.subject() != null && event.subject().startsWith(PREFIX)) {
       throw new IllegalStateException("injected fault for " + event.subject());
     }
-    return handler.handle(event, writes);
+    return handler.handle(type, event, writes);
   }
 }

@@ -113,6 +113,25 @@ class ValidateFunctionTest {
   }
 
   @Test
+  void restCallsTakeTheSameUnitOfWorkAndAreCountedAsRestInputs() {
+    given()
+        .body(Trades.json("VU-1", 1, "CP-1", "B3", "2027-05-20"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(201);
+    given().delete("/api/v1/trades/VU-1").then().statusCode(204);
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern(
+            "tradeflow_events_in_total\\{[^}]*binding=\"rest\"[^}]*type=\"tradeflow.trade.parsed\"")
+        .containsPattern(
+            "tradeflow_events_in_total\\{[^}]*binding=\"rest\"[^}]*type=\"tradeflow.trade.cancel-requested\"")
+        .containsPattern(
+            "tradeflow_events_out_total\\{[^}]*binding=\"rest\"[^}]*type=\"tradeflow.trade.deleted\"")
+        .contains("tradeflow_processing_seconds_count{binding=\"rest\"");
+  }
+
+  @Test
   void restApiCreatesReplacesAndRejectsWithReasons() {
     given()
         .body(Trades.json("VR-1", 1, "CP-1", "B3", "2027-05-20"))

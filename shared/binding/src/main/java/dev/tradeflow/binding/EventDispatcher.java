@@ -7,41 +7,80 @@ import dev.tradeflow.events.Function;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
- * The path every input takes, whichever binding brought it: wait for state, check the type, call
- * the function's handler, count and time it.
+ * The one path every input takes, whichever binding brought it (the Funqy function, the Kafka
+ * consumer, the schedule, the REST API): {@link #run} waits for state, lets the work decide (each
+ * input type-checked, handled, counted and timed), waits for Kafka to take the state writes, sends
+ * the events, and only then returns, so the binding can acknowledge.
  */
 @ApplicationScoped
 public class EventDispatcher {
+
+  private static final Logger LOG = Logger.getLogger(EventDispatcher.class);
 
   @Inject EventHandler handler;
   @Inject StateStores stores;
   @Inject MeterRegistry metrics;
   @Inject KafkaCircuit circuit;
+  @Inject KafkaWrites kafka;
+  @Inject KafkaClientConfig config;
 
   @ConfigProperty(name = "tradeflow.http.ready-wait", defaultValue = "PT2S")
   Duration httpReadyWait;
 
-  @Inject KafkaClientConfig kafka;
+  private volatile boolean stopping;
+
+  void stop(@Observes ShutdownEvent event) {
+    stopping = true;
+  }
+
+  /** True once the app has begun to shut down: an input failing now is not the input's fault. */
+  public boolean stopping() {
+    return stopping;
+  }
 
   public Function function() {
     return handler.function();
   }
 
   /**
-   * Waits for state to catch up. For HTTP ({@code patiently = false}) a short wait, then 503, and
-   * 503 at once while the circuit breaker on Kafka writes is open; for Kafka the record is held
-   * however long it takes, since deciding on partial state is wrong.
+   * One unit of work. If it fails, it returns only once every state write it made has Kafka's
+   * answer (a refused one is rolled back), so the same input can be handled again safely.
    */
-  public void awaitState(boolean patiently) {
-    if (!patiently) {
+  public <R> R run(Binding binding, java.util.function.Function<UnitOfWork, R> work) {
+    awaitState(binding);
+    UnitOfWork unit = new UnitOfWork(this, binding, new PendingWrites(config.verdictWait()));
+    try {
+      R result = work.apply(unit);
+      kafka.await(unit.writes(), unit.toPublish());
+      return result;
+    } catch (RuntimeException e) {
+      // never let an input be handled again while a write of this attempt may still land
+      while (!unit.writes().settle(config.verdictWait()) && binding.patient() && !stopping) {
+        LOG.warnf("state writes of a failed %s input still have no answer; waiting", binding.tag());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Waits for state to catch up. A patient binding (Kafka) holds its input however long it takes,
+   * since deciding on partial state is wrong; the others wait briefly, then 503, and 503 at once
+   * while the circuit breaker on Kafka writes is open.
+   */
+  public void awaitState(Binding binding) {
+    if (!binding.patient()) {
       stores.awaitReady(httpReadyWait);
       circuit.checkClosed();
       return;
@@ -56,56 +95,68 @@ public class EventDispatcher {
     }
   }
 
-  /** The writes of one input or batch, awaited until Kafka's verdict on each. */
-  public PendingWrites newWrites() {
-    return new PendingWrites(kafka.verdictWait());
+  List<CloudEvent> handle(CloudEvent event, Binding binding, PendingWrites writes) {
+    EventType type = consumedType(event);
+    return decide(event, type, binding, () -> handler.handle(type, event, writes), out -> out);
   }
 
-  /** One input: check its type, let the handler decide, count and time it. */
-  public List<CloudEvent> handle(CloudEvent event, String binding, PendingWrites writes) {
-    checkType(event);
+  <R> R decide(
+      CloudEvent cause,
+      Binding binding,
+      Supplier<R> decision,
+      java.util.function.Function<R, List<CloudEvent>> emitted) {
+    return decide(cause, consumedType(cause), binding, decision, emitted);
+  }
+
+  private <R> R decide(
+      CloudEvent cause,
+      EventType type,
+      Binding binding,
+      Supplier<R> decision,
+      java.util.function.Function<R, List<CloudEvent>> emitted) {
     Timer.Sample sample = Timer.start(metrics);
-    List<CloudEvent> emitted;
+    R result;
     try {
-      emitted = handler.handle(event, writes);
+      result = decision.get();
     } catch (MalformedEventException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new EventProcessingException(
-          handler.function().id() + " could not process " + event + ": " + e.getMessage(), e);
+          handler.function().id() + " could not process " + cause + ": " + e.getMessage(), e);
     } finally {
       sample.stop(timer(binding));
     }
-    counter("tradeflow.events.in", event.type(), binding).increment();
-    if (event.receivedAt() != null) {
-      sinceReceived().record(Duration.between(event.receivedAt().toInstant(), Instant.now()));
+    counter("tradeflow.events.in", type.type(), binding).increment();
+    if (cause.receivedAt() != null) {
+      sinceReceived().record(Duration.between(cause.receivedAt().toInstant(), Instant.now()));
     }
-    for (CloudEvent out : emitted) {
+    for (CloudEvent out : emitted.apply(result)) {
       counter("tradeflow.events.out", out.type(), binding).increment();
     }
-    return emitted;
+    return result;
   }
 
-  private void checkType(CloudEvent event) {
+  /** The event's type, resolved once per input; a type this function does not take is a 400. */
+  private EventType consumedType(CloudEvent event) {
     Function function = handler.function();
-    boolean consumed =
-        EventType.of(event.type()).map(type -> function.consumes().contains(type)).orElse(false);
-    if (!consumed) {
-      throw new MalformedEventException(
-          "the "
-              + function.id()
-              + " function takes "
-              + function.consumes().stream().map(EventType::type).toList()
-              + ", not '"
-              + event.type()
-              + "'");
-    }
+    return EventType.of(event.type())
+        .filter(type -> function.consumes().contains(type))
+        .orElseThrow(
+            () ->
+                new MalformedEventException(
+                    "the "
+                        + function.id()
+                        + " function takes "
+                        + function.consumes().stream().map(EventType::type).toList()
+                        + ", not '"
+                        + event.type()
+                        + "'"));
   }
 
-  private Timer timer(String binding) {
+  private Timer timer(Binding binding) {
     return Timer.builder("tradeflow.processing")
         .description("time to process one input, state writes included")
-        .tag("binding", binding)
+        .tag("binding", binding.tag())
         .publishPercentiles(0.5, 0.95, 0.99)
         .publishPercentileHistogram()
         .register(metrics);
@@ -123,7 +174,7 @@ public class EventDispatcher {
         .register(metrics);
   }
 
-  private Counter counter(String name, String type, String binding) {
-    return Counter.builder(name).tag("type", type).tag("binding", binding).register(metrics);
+  private Counter counter(String name, String type, Binding binding) {
+    return Counter.builder(name).tag("type", type).tag("binding", binding.tag()).register(metrics);
   }
 }

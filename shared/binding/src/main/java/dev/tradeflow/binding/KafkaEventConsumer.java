@@ -5,15 +5,12 @@ import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.model.RejectReason;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,8 +20,9 @@ import org.jboss.logging.Logger;
 
 /**
  * A function's Kafka binding: reads its input topics (one consumer group per function) a poll batch
- * at a time. Each record is handled in order; then the batch waits once for all its state writes,
- * sends all its emitted events ({@link KafkaWrites}), and only then is acknowledged.
+ * at a time. The batch is one unit of work ({@link EventDispatcher#run}): each record is handled in
+ * order, then the batch waits once for all its state writes, sends all its emitted events, and only
+ * then is acknowledged.
  *
  * <ul>
  *   <li>A poison record does not stop the batch. One that is not a readable CloudEvent becomes a
@@ -47,17 +45,8 @@ public class KafkaEventConsumer {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
   @Inject EventDispatcher dispatcher;
-  @Inject KafkaWrites kafka;
   @Inject KafkaCircuit circuit;
   @Inject EventPublisher publisher;
-
-  @Inject KafkaClientConfig config;
-
-  private volatile boolean stopping;
-
-  void stop(@Observes ShutdownEvent event) {
-    stopping = true;
-  }
 
   @Incoming(CHANNEL)
   @Blocking(ordered = true)
@@ -66,26 +55,21 @@ public class KafkaEventConsumer {
     IncomingKafkaRecordBatchMetadata<String, byte[]> records =
         batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
     try {
-      dispatcher.awaitState(true);
+      dispatcher.awaitState(Binding.KAFKA);
     } catch (RuntimeException e) {
       LOG.errorf(e, "state could not be rebuilt; %d records left unacknowledged", records.count());
       return batch.nack(e);
     }
     Duration backoff = FIRST_BACKOFF;
-    for (int attempt = 1; !stopping && circuit.awaitTrial(); attempt++) {
-      PendingWrites writes = dispatcher.newWrites();
+    for (int attempt = 1; !dispatcher.stopping() && circuit.awaitTrial(); attempt++) {
       try {
-        kafka.await(writes, handleAll(records.getRecords(), writes));
+        dispatcher.run(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit));
         if (attempt > 1) {
           LOG.infof("Kafka took the batch of %d records on attempt %d", records.count(), attempt);
         }
         return batch.ack();
       } catch (RuntimeException e) {
-        // never handle a record again while a write of its last attempt may still land
-        while (!writes.settle(config.verdictWait()) && !stopping) {
-          LOG.warnf("state writes of a batch still have no answer from Kafka; waiting for them");
-        }
-        if (stopping) {
+        if (dispatcher.stopping()) {
           return batch.nack(e);
         }
         LOG.warnf(
@@ -103,36 +87,34 @@ public class KafkaEventConsumer {
     return batch.nack(new EventProcessingException("stopped before Kafka took the batch", null));
   }
 
-  /** Each record in order, until Kafka refuses a write (then the attempt fails in await). */
-  private List<CloudEvent> handleAll(
-      Iterable<ConsumerRecord<String, byte[]>> records, PendingWrites writes) {
-    List<CloudEvent> emitted = new ArrayList<>();
+  /** Each record in order, until Kafka refuses a write (then the unit fails in its await). */
+  private Void handleAll(Iterable<ConsumerRecord<String, byte[]>> records, UnitOfWork unit) {
     for (ConsumerRecord<String, byte[]> record : records) {
-      if (stopping) {
+      if (dispatcher.stopping()) {
         throw new EventProcessingException("stopped while handling a batch", null);
       }
-      if (writes.refused()) {
+      if (unit.writes().refused()) {
         break;
       }
-      emitted.addAll(handle(record, writes));
+      unit.publish(handle(record, unit));
     }
-    return emitted;
+    return null;
   }
 
-  private List<CloudEvent> handle(ConsumerRecord<String, byte[]> record, PendingWrites writes) {
+  private List<CloudEvent> handle(ConsumerRecord<String, byte[]> record, UnitOfWork unit) {
     try {
       CloudEvent event = KafkaCloudEvents.fromRecord(record, rawTypeOf(record.topic()));
-      return dispatcher.handle(event, "kafka", writes);
+      return unit.handle(event);
     } catch (MalformedEventException e) {
       return poison(
-          record, DeadLetters.Reason.MALFORMED_EVENT, RejectReason.MALFORMED_EVENT, e, writes);
+          record, DeadLetters.Reason.MALFORMED_EVENT, RejectReason.MALFORMED_EVENT, e, unit);
     } catch (EventProcessingException e) {
-      if (stopping) {
+      if (dispatcher.stopping()) {
         throw e; // the app is going down under the handler: not the record's fault
       }
       LOG.errorf(e, "%s failed on %s", dispatcher.function().id(), DeadLetters.where(record));
       return poison(
-          record, DeadLetters.Reason.PROCESSING_FAILED, RejectReason.INTERNAL_ERROR, e, writes);
+          record, DeadLetters.Reason.PROCESSING_FAILED, RejectReason.INTERNAL_ERROR, e, unit);
     }
   }
 
@@ -149,11 +131,12 @@ public class KafkaEventConsumer {
       DeadLetters.Reason reason,
       RejectReason rejectReason,
       RuntimeException cause,
-      PendingWrites writes) {
+      UnitOfWork unit) {
     Clock clock = Clock.systemUTC();
-    writes.add(
-        publisher.sendRecord(
-            DeadLetters.of(record, dispatcher.function(), reason, cause, clock.instant())));
+    unit.writes()
+        .add(
+            publisher.sendRecord(
+                DeadLetters.of(record, dispatcher.function(), reason, cause, clock.instant())));
     return List.of(
         DeadLetters.rejection(record, dispatcher.function(), rejectReason, cause, clock));
   }

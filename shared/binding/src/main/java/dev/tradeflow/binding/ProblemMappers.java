@@ -7,46 +7,44 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns the binding's exceptions into problem-JSON answers. */
+/** Turns the REST API's failures into problem-JSON answers, as {@link ProblemAnswer} says. */
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
   @ServerExceptionMapper
   public Response malformed(MalformedEventException e) {
-    return problem(Problem.badEvent(e.getMessage()));
+    return answer(e);
   }
 
   @ServerExceptionMapper
   public Response notReady(NotReadyException e) {
-    return unavailable("Not ready", e.getMessage());
-  }
-
-  private static Response unavailable(String title, String detail) {
-    return Response.status(503)
-        .header("Retry-After", "2")
-        .type(Problem.MEDIA_TYPE)
-        .entity(Problem.of(503, title, detail))
-        .build();
+    return answer(e);
   }
 
   @ServerExceptionMapper
   public Response circuitOpen(CircuitBreakerOpenException e) {
-    return unavailable("Kafka unavailable", "Kafka writes keep failing; the circuit is open");
+    return answer(e);
   }
 
   @ServerExceptionMapper
   public Response timedOut(TimeoutException e) {
-    return unavailable("Kafka unavailable", "Kafka did not take the writes in time");
+    return answer(e);
   }
 
   @ServerExceptionMapper
   public Response failed(EventProcessingException e) {
     LOG.errorf(e, "processing failed: %s", e.getMessage());
-    return Response.status(500)
-        .type(Problem.MEDIA_TYPE)
-        .entity(Problem.of(500, "Processing failed", e.getMessage()))
-        .build();
+    return answer(e);
+  }
+
+  private static Response answer(Throwable failure) {
+    ProblemAnswer answer = ProblemAnswer.of(failure);
+    Response.ResponseBuilder response = Response.status(answer.status());
+    if (answer.retryAfter() != null) {
+      response.header("Retry-After", answer.retryAfter());
+    }
+    return response.type(Problem.MEDIA_TYPE).entity(answer.problem()).build();
   }
 
   public static Response problem(Problem problem) {

@@ -1,6 +1,7 @@
 package dev.tradeflow.cloudevents;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,14 @@ public final class CloudEventAttributes {
     } catch (DateTimeParseException e) {
       throw new MalformedEventException("attribute 'time' is not an RFC 3339 timestamp: " + text);
     }
+  }
+
+  /**
+   * A time attribute as RFC 3339: always with seconds, and with a fraction only when there is one
+   * ({@code 2026-11-21T09:30:00Z}). {@code OffsetDateTime.toString()} drops zero seconds.
+   */
+  public static String format(OffsetDateTime time) {
+    return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
   }
 
   public static boolean isJson(String contentType) {

@@ -30,12 +30,9 @@ public final class KafkaCloudEvents {
     put(headers, "ce_source", event.source());
     put(headers, "ce_type", event.type());
     put(headers, "ce_subject", event.subject());
-    put(headers, "ce_time", event.time() == null ? null : event.time().toString());
+    put(headers, "ce_time", CloudEventAttributes.format(event.time()));
     put(headers, "ce_partitionkey", event.partitionKey());
-    put(
-        headers,
-        "ce_" + CloudEvent.RECEIVED_AT,
-        event.receivedAt() == null ? null : event.receivedAt().toString());
+    put(headers, "ce_" + CloudEvent.RECEIVED_AT, CloudEventAttributes.format(event.receivedAt()));
     put(headers, "content-type", event.dataContentType());
     return record;
   }

@@ -81,13 +81,10 @@ public final class StructuredCloudEvents {
     root.put("source", event.source());
     root.put("type", event.type());
     putIfPresent(root, "subject", event.subject());
-    putIfPresent(root, "time", event.time() == null ? null : event.time().toString());
+    putIfPresent(root, "time", CloudEventAttributes.format(event.time()));
     putIfPresent(root, "datacontenttype", event.dataContentType());
     putIfPresent(root, "partitionkey", event.partitionKey());
-    putIfPresent(
-        root,
-        CloudEvent.RECEIVED_AT,
-        event.receivedAt() == null ? null : event.receivedAt().toString());
+    putIfPresent(root, CloudEvent.RECEIVED_AT, CloudEventAttributes.format(event.receivedAt()));
     if (event.data().length > 0) {
       if (CloudEventAttributes.isJson(event.dataContentType())) {
         try {

@@ -1,0 +1,24 @@
+package dev.tradeflow.parse;
+
+import dev.tradeflow.binding.CloudEventFunction;
+import dev.tradeflow.binding.JsonData;
+import io.quarkus.funqy.Funq;
+import io.quarkus.funqy.knative.events.CloudEvent;
+import io.quarkus.funqy.knative.events.CloudEventMapping;
+import jakarta.inject.Inject;
+
+/**
+ * The parse function as Funqy serves it at {@code POST /}: every CloudEvent type reaches it ({@code
+ * trigger = "*"}), and the dispatcher answers a type parse does not take with 400. The data arrives
+ * as the bytes sent, whatever the content type; the reply is the emitted event.
+ */
+public class ParseFunction {
+
+  @Inject CloudEventFunction function;
+
+  @Funq("parse")
+  @CloudEventMapping(trigger = "*")
+  public CloudEvent<JsonData> parse(CloudEvent<byte[]> event) {
+    return function.apply(event);
+  }
+}
