@@ -165,6 +165,19 @@ class FunqyContractTest {
   }
 
   @Test
+  void restCallsBesideFunqyAnswerAClientThatAsksForHttp2() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(root.resolve("/tests/rest"))
+            .version(HttpClient.Version.HTTP_2)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(RootResource.ANSWER);
+  }
+
+  @Test
   void onlyPostIsTakenAtRoot() {
     given().get("/").then().statusCode(405).contentType(containsString("application/problem+json"));
   }

@@ -16,4 +16,12 @@ public class RootResource {
   public String post() {
     return ANSWER;
   }
+
+  /** A REST call beside Funqy, for a client that asks for HTTP/2. */
+  @POST
+  @Path("tests/rest")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String rest() {
+    return ANSWER;
+  }
 }
