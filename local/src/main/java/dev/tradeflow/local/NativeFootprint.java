@@ -37,23 +37,16 @@ final class NativeFootprint {
       String kafka = stack.kafka().bootstrapServers();
       SampleData.loadReferenceData(kafka);
       Thread.sleep(2000);
-      long sendStart = System.nanoTime();
-      SampleData.sendLoad(kafka, "FP-", trades);
-      String expected = "\"id\":\"B1\",\"live_trades\":" + trades + ",";
-      long deadline = System.nanoTime() + Duration.ofSeconds(120 + trades / 50).toNanos();
-      String body = "";
-      while (System.nanoTime() < deadline && !body.contains(expected)) {
-        Thread.sleep(500);
-        body = stack.function(Function.AGGREGATE).get("/api/v1/aggregates/book/B1").body();
-      }
-      double seconds = (System.nanoTime() - sendStart) / 1e9;
+      BenchLoad.Aggregated aggregated =
+          BenchLoad.throughTradeflow(
+              stack, "FP-", trades, Duration.ofMillis(500), Duration.ofSeconds(120 + trades / 50));
       System.out.printf(
           "%s; %,d trades through the pipeline: %s in %.1f s (%,.0f trades/s)%n",
           FunctionProcess.NATIVE ? "native binaries" : "JVM (jars)",
           trades,
-          body.contains(expected) ? "all aggregated" : "NOT all aggregated",
-          seconds,
-          trades / seconds);
+          aggregated.all() ? "all aggregated" : "NOT all aggregated",
+          aggregated.seconds(),
+          trades / aggregated.seconds());
       System.out.println("function    start to ready   RSS idle    RSS after   binary size");
       for (Function function : Function.values()) {
         long after = rssKib(stack.function(function).pid());

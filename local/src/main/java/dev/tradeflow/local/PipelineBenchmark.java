@@ -5,14 +5,23 @@ import dev.tradeflow.events.Function;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Load through the whole pipeline over a real broker: sends N distinct trades to the received topic
- * as fast as a producer can, and times until aggregate counts all of them. Bounded: N trades, and
- * it gives up after {@code 60 s + N / 50} seconds. Run it with {@code ./tradeflow bench-pipeline
- * [N]}.
+ * tradeflow's pipeline beside what it is measured against, in one run on one broker, one after the
+ * other, with the same load (N distinct JSON trades, 3 partitions, acks=all, idempotent producers):
+ *
+ * <ol>
+ *   <li>the plain five-hop relay, interval commits (Kafka Streams' shape) and per-batch waits;
+ *   <li>the Kafka Streams peer doing the same work, at least once and exactly once (v2);
+ *   <li>tradeflow's five functions, each its own JVM.
+ * </ol>
+ *
+ * Bounded: each run gives up after {@code 60 s + N / 50} seconds. Run it with {@code ./tradeflow
+ * bench-pipeline [N]}.
  */
 public final class PipelineBenchmark {
 
@@ -20,55 +29,82 @@ public final class PipelineBenchmark {
 
   public static void run(Path repo, int trades) throws Exception {
     Path data = Files.createTempDirectory("tradeflow-bench-");
+    List<PipelineRun> runs = new ArrayList<>();
     try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
-      Map<Function, Integer> ports = new EnumMap<>(Function.class);
-      for (Function function : Function.values()) {
-        ports.put(function, LocalKafka.freePort());
-      }
-      stack.startFunctions(ports, Scenario.DAY_ONE);
       String kafka = stack.kafka().bootstrapServers();
-      SampleData.loadReferenceData(kafka);
-      Thread.sleep(2000);
-
-      long start = System.nanoTime();
-      SampleData.sendLoad(kafka, "LOAD-", trades);
-      double sendSeconds = (System.nanoTime() - start) / 1e9;
-      System.out.printf("sent %,d trades in %.2f s%n", trades, sendSeconds);
-
-      String expected = "\"id\":\"B1\",\"live_trades\":" + trades + ",";
-      Duration limit = Duration.ofSeconds(60 + trades / 50);
-      long deadline = System.nanoTime() + limit.toNanos();
-      FunctionProcess aggregate = stack.function(Function.AGGREGATE);
-      String body = "";
-      while (System.nanoTime() < deadline && !body.contains(expected)) {
-        Thread.sleep(100);
-        body = aggregate.get("/api/v1/aggregates/book/B1").body();
+      Path logs = stack.logDir();
+      for (String mode : List.of("interval", "per-batch")) {
+        runs.add(report(RelayBenchmark.run(repo, logs, kafka, mode, trades)));
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      if (!body.contains(expected)) {
-        System.out.printf("gave up after %.0f s: %s%n", seconds, body);
-        return;
+      for (String guarantee : List.of("at_least_once", "exactly_once_v2")) {
+        runs.add(report(StreamsPeerBenchmark.run(repo, logs, kafka, guarantee, trades)));
       }
+      runs.add(report(tradeflow(stack, trades)));
+      System.out.println(
+          "\n| pipeline | trades | end to end | rate | latency p50 | latency p99 |\n|---|---|---|---|---|---|");
+      runs.forEach(run -> System.out.println(run.row()));
+      PipelineRun ours = runs.get(runs.size() - 1);
       System.out.printf(
-          "all %,d trades parsed, validated, enriched and counted in %.2f s: %,.0f trades/s end to end%n",
-          trades, seconds, trades / seconds);
-      for (Function function : Function.values()) {
-        String metrics = stack.function(function).get("/q/metrics").body();
-        for (String quantile : new String[] {"0.5", "0.99"}) {
-          metrics
-              .lines()
-              .filter(l -> l.startsWith("tradeflow_processing_seconds{"))
-              .filter(l -> l.contains("binding=\"kafka\"") && l.contains("quantile=\"" + quantile))
-              .forEach(
-                  l ->
-                      System.out.printf(
-                          "   %s q%s %s s%n",
-                          function.id(), quantile, l.substring(l.lastIndexOf(' ') + 1)));
-        }
-      }
+          "%ntradeflow / relay (interval): %.2f; tradeflow / relay (per batch): %.2f;"
+              + " tradeflow / Kafka Streams (at least once): %.2f; (exactly once): %.2f%n",
+          ours.rate() / runs.get(0).rate(),
+          ours.rate() / runs.get(1).rate(),
+          ours.rate() / runs.get(2).rate(),
+          ours.rate() / runs.get(3).rate());
       System.out.printf(
-          "machine: %d cores; broker in this JVM, each function its own JVM%n",
+          "machine: %d cores; broker in this JVM, every hop, peer and function its own JVM;"
+              + " tradeflow's latency is aggregate's tradeflow_since_received_seconds (from parse"
+              + " taking the trade), the others' from sending it%n",
           Runtime.getRuntime().availableProcessors());
     }
+  }
+
+  private static PipelineRun report(PipelineRun run) {
+    System.out.printf(
+        "%s: %,d trades in %.2f s, %,.0f/s, p50 %.0f ms, p99 %.0f ms%n",
+        run.name(), run.trades(), run.seconds(), run.rate(), run.p50Millis(), run.p99Millis());
+    return run;
+  }
+
+  private static PipelineRun tradeflow(LocalStack stack, int trades) throws Exception {
+    Map<Function, Integer> ports = new EnumMap<>(Function.class);
+    for (Function function : Function.values()) {
+      ports.put(function, LocalKafka.freePort());
+    }
+    stack.startFunctions(ports, Scenario.DAY_ONE);
+    SampleData.loadReferenceData(stack.kafka().bootstrapServers());
+    Thread.sleep(2000);
+
+    BenchLoad.Aggregated aggregated =
+        BenchLoad.throughTradeflow(
+            stack, "LOAD-", trades, Duration.ofMillis(100), Duration.ofSeconds(60 + trades / 50));
+    if (!aggregated.all()) {
+      throw new IllegalStateException("tradeflow gave up after " + aggregated.seconds() + " s");
+    }
+    for (Function function : Function.values()) {
+      String metrics = stack.function(function).get("/q/metrics").body();
+      System.out.printf(
+          "   %s processing p50 %.3f ms, p99 %.3f ms%n",
+          function.id(),
+          quantile(metrics, "tradeflow_processing_seconds{", "0.5") * 1000,
+          quantile(metrics, "tradeflow_processing_seconds{", "0.99") * 1000);
+    }
+    String metrics = stack.function(Function.AGGREGATE).get("/q/metrics").body();
+    return new PipelineRun(
+        "tradeflow, 5 functions",
+        trades,
+        aggregated.seconds(),
+        quantile(metrics, "tradeflow_since_received_seconds{", "0.5") * 1000,
+        quantile(metrics, "tradeflow_since_received_seconds{", "0.99") * 1000);
+  }
+
+  private static double quantile(String metrics, String series, String quantile) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(series) && l.contains("quantile=\"" + quantile + "\""))
+        .filter(l -> !l.contains("binding=") || l.contains("binding=\"kafka\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(Double.NaN);
   }
 }

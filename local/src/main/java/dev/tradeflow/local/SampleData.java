@@ -141,23 +141,6 @@ public final class SampleData {
     }
   }
 
-  /**
-   * Sends {@code count} distinct JSON trades ({@code <prefix>0}, {@code <prefix>1}, …, all in book
-   * B1, counterparties CP-1 to CP-3) to the received topic as fast as one producer can.
-   */
-  public static void sendLoad(String bootstrapServers, String prefix, int count) {
-    try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
-      for (int i = 0; i < count; i++) {
-        String id = prefix + i;
-        String json = trade(id, 1, "CP-" + (1 + i % 3), "B1", "2027-05-20");
-        producer.send(
-            new ProducerRecord<>(
-                Topic.TRADE_RECEIVED.topicName(), id, json.getBytes(StandardCharsets.UTF_8)));
-      }
-      producer.flush();
-    }
-  }
-
   static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
     return new KafkaProducer<>(
         Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "enable.idempotence", true),

@@ -1,0 +1,154 @@
+package dev.tradeflow.local;
+
+import dev.tradeflow.events.Function;
+import dev.tradeflow.events.Topic;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The pipeline benchmark's load and its clock, the same for tradeflow, the relay and the Kafka
+ * Streams peer: N distinct JSON trades, each stamped with the time it was sent; a run ends when the
+ * last stage's topic holds what the load should produce, and a record's latency is the broker's
+ * append time on that topic minus its send time (same machine, millisecond clock).
+ */
+final class BenchLoad {
+
+  static final String SENT_AT = "tradeflow-bench-sent-at";
+
+  private BenchLoad() {}
+
+  /** Sends {@code count} trades ({@code prefix0} …, book B1, CP-1 to CP-3) to {@code topic}. */
+  static void send(String bootstrap, String topic, String prefix, int count) {
+    try (KafkaProducer<String, byte[]> producer = SampleData.producer(bootstrap)) {
+      for (int i = 0; i < count; i++) {
+        String id = prefix + i;
+        String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), "B1", "2027-05-20");
+        ProducerRecord<String, byte[]> record =
+            new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8));
+        record
+            .headers()
+            .add(
+                SENT_AT,
+                Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
+        producer.send(record);
+      }
+      producer.flush();
+    }
+  }
+
+  /** How long tradeflow took to aggregate the whole load, and whether it did in time. */
+  record Aggregated(boolean all, double seconds) {}
+
+  /**
+   * Sends the load to tradeflow's received topic and waits until aggregate has counted every trade
+   * in book B1, looking every {@code poll}, for at most {@code limit}.
+   */
+  static Aggregated throughTradeflow(
+      LocalStack stack, String prefix, int trades, Duration poll, Duration limit)
+      throws InterruptedException {
+    long start = System.nanoTime();
+    send(stack.kafka().bootstrapServers(), Topic.TRADE_RECEIVED.topicName(), prefix, trades);
+    String expected = "\"id\":\"B1\",\"live_trades\":" + trades + ",";
+    long deadline = start + limit.toNanos();
+    String body = "";
+    while (System.nanoTime() < deadline && !body.contains(expected)) {
+      Thread.sleep(poll.toMillis());
+      body = stack.function(Function.AGGREGATE).get("/api/v1/aggregates/book/B1").body();
+    }
+    return new Aggregated(body.contains(expected), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** Creates topics of 3 partitions; those named in {@code appendTime} stamp LogAppendTime. */
+  static void createTopics(String bootstrap, List<String> names, List<String> appendTime) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      for (String name : names) {
+        NewTopic topic = new NewTopic(name, 3, (short) 1);
+        if (appendTime.contains(name)) {
+          topic.configs(Map.of("message.timestamp.type", "LogAppendTime"));
+        }
+        try {
+          admin.createTopics(List.of(topic)).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException("cannot create " + name, e.getCause());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The send-to-append latencies of {@code count} stamped records on {@code topic}. */
+  record Latencies(long[] millis, long lastAppendedAt) {
+
+    long quantile(double q) {
+      long[] sorted = millis.clone();
+      Arrays.sort(sorted);
+      return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+  }
+
+  /**
+   * Reads {@code topic} from the start until {@code count} records that match have arrived, or
+   * {@code limit} has passed (then it throws).
+   */
+  static Latencies await(
+      String bootstrap,
+      String topic,
+      int count,
+      Predicate<ConsumerRecord<String, byte[]>> counts,
+      Duration limit) {
+    List<Long> latencies = new ArrayList<>(count);
+    long last = 0;
+    long deadline = System.nanoTime() + limit.toNanos();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (latencies.size() < count) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "only " + latencies.size() + " of " + count + " records on " + topic + " in time");
+        }
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          Header sentAt = record.headers().lastHeader(SENT_AT);
+          if (counts.test(record)) {
+            long sent =
+                sentAt == null
+                    ? record.timestamp()
+                    : Long.parseLong(new String(sentAt.value(), StandardCharsets.US_ASCII));
+            latencies.add(record.timestamp() - sent);
+            last = Math.max(last, record.timestamp());
+          }
+        }
+      }
+    }
+    return new Latencies(latencies.stream().mapToLong(Long::longValue).toArray(), last);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.tradeflow.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The same work as tradeflow's five functions as one Kafka Streams topology ({@code
+ * dev.tradeflow.peers.StreamsPeer}), at least once or exactly once (v2). A run ends when the count
+ * of book B1 reaches N; latency is from sending a trade to its enriched record.
+ */
+final class StreamsPeerBenchmark {
+
+  private StreamsPeerBenchmark() {}
+
+  static PipelineRun run(Path repo, Path logs, String bootstrap, String guarantee, int trades)
+      throws Exception {
+    String prefix =
+        "bench.streams-" + guarantee.replace('_', '-') + "-" + System.currentTimeMillis();
+    String received = prefix + ".received";
+    String enriched = prefix + ".enriched";
+    String byBook = prefix + ".count-by-book";
+    BenchLoad.createTopics(
+        bootstrap,
+        List.of(
+            received,
+            prefix + ".counterparties",
+            prefix + ".books",
+            enriched,
+            prefix + ".rejected",
+            byBook,
+            prefix + ".count-by-counterparty"),
+        List.of(enriched, byBook));
+    try (KafkaProducer<String, String> reference =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringSerializer(),
+            new StringSerializer())) {
+      for (String cp : List.of("CP-1", "CP-2", "CP-3")) {
+        reference.send(
+            new ProducerRecord<>(prefix + ".counterparties", cp, "{\"id\":\"" + cp + "\"}"));
+      }
+      reference.send(new ProducerRecord<>(prefix + ".books", "B1", "{\"id\":\"B1\"}"));
+    }
+    try (PeerProcess peer =
+        PeerProcess.start(
+            repo,
+            logs.resolve("streams-" + guarantee + ".log"),
+            "dev.tradeflow.peers.StreamsPeer",
+            bootstrap,
+            prefix,
+            guarantee,
+            Scenario.DAY_ONE.toString())) {
+      Thread.sleep(5000); // the topology starts and reads its global tables
+      long start = System.currentTimeMillis();
+      BenchLoad.send(bootstrap, received, "S-", trades);
+      Duration limit = Duration.ofSeconds(60 + trades / 50);
+      BenchLoad.Latencies latencies =
+          BenchLoad.await(bootstrap, enriched, trades, r -> true, limit);
+      byte[] total = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(trades).array();
+      BenchLoad.Latencies counted =
+          BenchLoad.await(
+              bootstrap,
+              byBook,
+              1,
+              r -> "B1".equals(r.key()) && java.util.Arrays.equals(r.value(), total),
+              limit);
+      return new PipelineRun(
+          "Kafka Streams peer, " + guarantee.replace('_', '-'),
+          trades,
+          (counted.lastAppendedAt() - start) / 1000.0,
+          latencies.quantile(0.5),
+          latencies.quantile(0.99));
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.tradeflow.peers;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * One hop of the plain relay: copies every record of one topic to the next, at least once, with
+ * nothing but kafka-clients. It does no work on the records: five of them in a row are what five
+ * hops cost on this broker, the physical limit tradeflow's five functions are measured against.
+ *
+ * <p>Usage: {@code RelayHop <bootstrap> <in-topic> <out-topic> per-batch|interval}. It runs until
+ * it is stopped.
+ */
+public final class RelayHop {
+
+  /** How a hop makes sure a record is passed on before its offset is committed. */
+  public enum Mode {
+    /** Each poll batch: send every record, wait for every ack, then commitSync. */
+    PER_BATCH,
+    /** Kafka Streams' way: send without waiting; every 100 ms flush, then commitSync. */
+    INTERVAL;
+
+    public static Mode of(String name) {
+      return valueOf(name.toUpperCase().replace('-', '_'));
+    }
+  }
+
+  static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
+
+  private RelayHop() {}
+
+  public static void main(String[] args) throws Exception {
+    String bootstrap = args[0];
+    String in = args[1];
+    String out = args[2];
+    Mode mode = Mode.of(args[3]);
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "relay-" + in);
+        KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+      consumer.subscribe(List.of(in));
+      long lastCommit = System.nanoTime();
+      while (true) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+        List<Future<RecordMetadata>> sends = new ArrayList<>(records.count());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+          sends.add(
+              producer.send(
+                  new ProducerRecord<>(out, null, record.key(), record.value(), record.headers())));
+        }
+        if (mode == Mode.PER_BATCH) {
+          for (Future<RecordMetadata> send : sends) {
+            send.get();
+          }
+          if (!records.isEmpty()) {
+            consumer.commitSync();
+          }
+        } else if (System.nanoTime() - lastCommit >= COMMIT_INTERVAL.toNanos()) {
+          producer.flush();
+          consumer.commitSync();
+          lastCommit = System.nanoTime();
+        }
+      }
+    }
+  }
+
+  static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String group) {
+    return new KafkaConsumer<>(
+        Map.of(
+            "bootstrap.servers",
+            bootstrap,
+            "group.id",
+            group,
+            "auto.offset.reset",
+            "earliest",
+            "enable.auto.commit",
+            false),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    return new KafkaProducer<>(
+        Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+}
