@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  *       keeps running until Ctrl-C.
  *   <li>{@code broker}: the broker and the topics only, for {@code ./tradeflow dev <function>}.
  *   <li>{@code bench-rebuild [N]}: times a cold rebuild of N trades from a real broker.
- *   <li>{@code bench-pipeline [N]}: times N trades through all five functions over a real broker.
+ *   <li>{@code bench-pipeline [N]}: N trades through the plain relay, the Kafka Streams peer and
+ *       tradeflow's five functions, one after the other on one broker; {@code bench-pipeline --rate
+ *       R[,R...] --duration S}: an open-loop load through tradeflow at each rate, with latency
+ *       quantiles.
  *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
  *       ({@code -Dtradeflow.native=true} for the native binaries).
  * </ul>
@@ -46,9 +49,7 @@ public final class LocalRun {
     switch (command) {
       case "run" -> run(repo, dataDir, kafkaPort, options.remove("--exit"));
       case "broker" -> broker(repo, dataDir, kafkaPort);
-      case "bench-pipeline" ->
-          PipelineBenchmark.run(
-              repo, options.isEmpty() ? 20_000 : Integer.parseInt(options.get(0)));
+      case "bench-pipeline" -> benchPipeline(repo, options);
       case "footprint" ->
           NativeFootprint.run(repo, options.isEmpty() ? 100_000 : Integer.parseInt(options.get(0)));
       case "bench-rebuild" ->
@@ -154,6 +155,20 @@ public final class LocalRun {
       System.out.printf(
           "   %-9s  CloudEvents POST http://localhost:%d/   health /q/health   metrics /q/metrics   OpenAPI /q/openapi%n",
           function.id(), port);
+    }
+  }
+
+  /** {@code [N]} for the throughput comparison; {@code --rate R[,R...] --duration S} open loop. */
+  static void benchPipeline(Path repo, List<String> options) throws Exception {
+    String rates = option(options, "--rate", null);
+    String duration = option(options, "--duration", "30");
+    if (rates != null) {
+      FixedRateBenchmark.run(
+          repo,
+          java.util.Arrays.stream(rates.split(",")).map(Integer::valueOf).toList(),
+          java.time.Duration.ofSeconds(Long.parseLong(duration)));
+    } else {
+      PipelineBenchmark.run(repo, options.isEmpty() ? 20_000 : Integer.parseInt(options.get(0)));
     }
   }
 

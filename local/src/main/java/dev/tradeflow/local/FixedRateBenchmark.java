@@ -1,0 +1,129 @@
+package dev.tradeflow.local;
+
+import dev.tradeflow.broker.LocalKafka;
+import dev.tradeflow.cloudevents.EventWatch;
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Function;
+import dev.tradeflow.events.Topic;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * An open-loop load through tradeflow's five functions: trades are sent on a fixed schedule,
+ * whatever the pipeline does, for a bounded time at each rate given. Latency is per trade, from
+ * parse taking it ({@code tradeflowreceived}) to aggregate applying it (the {@code time} of the
+ * book's {@code tradeflow.aggregate.updated} event). Prints p50, p99, p99.9 and max per rate, and
+ * the highest rate whose p99 stayed under 50 ms. Run it with {@code ./tradeflow bench-pipeline
+ * --rate R[,R...] --duration S}.
+ */
+public final class FixedRateBenchmark {
+
+  static final Duration TARGET_P99 = Duration.ofMillis(50);
+  static final Duration TICK = Duration.ofMillis(5);
+
+  private FixedRateBenchmark() {}
+
+  /** One rate's outcome; latencies in milliseconds. */
+  record RateRun(int rate, int sent, double p50, double p99, double p999, double max) {
+    String row() {
+      return "| %,d/s | %,d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |"
+          .formatted(rate, sent, p50, p99, p999, max);
+    }
+  }
+
+  public static void run(Path repo, List<Integer> rates, Duration duration) throws Exception {
+    Path data = Files.createTempDirectory("tradeflow-rate-");
+    try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
+      Map<Function, Integer> ports = new EnumMap<>(Function.class);
+      for (Function function : Function.values()) {
+        ports.put(function, LocalKafka.freePort());
+      }
+      stack.startFunctions(ports, Scenario.DAY_ONE);
+      String kafka = stack.kafka().bootstrapServers();
+      SampleData.loadReferenceData(kafka);
+      Thread.sleep(2000);
+      System.out.println("warm-up: 10 s at 200/s");
+      measure(kafka, "WARM-", 200, Duration.ofSeconds(10));
+      System.out.println(
+          "\n| rate | trades | p50 | p99 | p99.9 | max |\n|---|---|---|---|---|---|");
+      int best = 0;
+      for (int rate : rates) {
+        RateRun run = measure(kafka, "RATE" + rate + "-", rate, duration);
+        System.out.println(run.row());
+        if (run.p99() < TARGET_P99.toMillis()) {
+          best = Math.max(best, rate);
+        }
+      }
+      System.out.printf(
+          "%nhighest rate with p99 under %d ms: %s (rates tried: %s, %d s each; machine: %d cores)%n",
+          TARGET_P99.toMillis(),
+          best == 0 ? "none of those tried" : best + "/s",
+          rates,
+          duration.toSeconds(),
+          Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  static RateRun measure(String kafka, String prefix, int rate, Duration duration)
+      throws InterruptedException {
+    try (EventWatch applied = EventWatch.fromNow(kafka, EventType.AGGREGATE_UPDATED)) {
+      int sent = sendAtRate(kafka, prefix, rate, duration);
+      List<CloudEvent> books =
+          applied.await(
+              sent,
+              e -> e.subject() != null && e.subject().startsWith("book:"),
+              duration.plusSeconds(60));
+      double[] millis =
+          books.stream()
+              .filter(e -> e.receivedAt() != null && e.time() != null)
+              .mapToDouble(e -> Duration.between(e.receivedAt(), e.time()).toNanos() / 1_000_000.0)
+              .sorted()
+              .toArray();
+      return new RateRun(
+          rate,
+          sent,
+          quantile(millis, 0.5),
+          quantile(millis, 0.99),
+          quantile(millis, 0.999),
+          millis[millis.length - 1]);
+    }
+  }
+
+  /** Sends {@code rate} trades a second for {@code duration}, on schedule; returns how many. */
+  static int sendAtRate(String kafka, String prefix, int rate, Duration duration)
+      throws InterruptedException {
+    int total = (int) (rate * duration.toMillis() / 1000);
+    try (KafkaProducer<String, byte[]> producer = SampleData.producer(kafka)) {
+      long start = System.nanoTime();
+      int sent = 0;
+      while (sent < total) {
+        long due = Math.min(total, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
+        for (; sent < due; sent++) {
+          String id = prefix + sent;
+          String json = SampleData.trade(id, 1, "CP-" + (1 + sent % 3), "B1", "2027-05-20");
+          producer.send(
+              new ProducerRecord<>(
+                  Topic.TRADE_RECEIVED.topicName(), id, json.getBytes(StandardCharsets.UTF_8)));
+        }
+        Thread.sleep(TICK.toMillis());
+      }
+      producer.flush();
+      return sent;
+    }
+  }
+
+  static double quantile(double[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+}
