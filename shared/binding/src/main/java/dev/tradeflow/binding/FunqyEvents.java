@@ -1,9 +1,9 @@
 package dev.tradeflow.binding;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradeflow.cloudevents.CloudEventAttributes;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.Json;
 import io.quarkus.funqy.knative.events.CloudEventBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.util.Map;
  */
 final class FunqyEvents {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final byte[] JSON_NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
   private FunqyEvents() {}
@@ -94,7 +93,7 @@ final class FunqyEvents {
         && data[0] == '"'
         && !CloudEventAttributes.isJson(in.dataContentType())) {
       try {
-        return MAPPER.readValue(data, String.class).getBytes(StandardCharsets.UTF_8);
+        return Json.mapper().readValue(data, String.class).getBytes(StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new MalformedEventException("the event's data is not a readable JSON string");
       }
