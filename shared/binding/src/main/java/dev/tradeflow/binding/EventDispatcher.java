@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -34,6 +36,7 @@ public class EventDispatcher {
   @Inject MeterRegistry metrics;
   @Inject KafkaCircuit circuit;
   @Inject KafkaWrites kafka;
+  @Inject EventPublisher publisher;
   @Inject KafkaClientConfig config;
 
   @ConfigProperty(name = "tradeflow.http.ready-wait", defaultValue = "PT2S")
@@ -66,11 +69,36 @@ public class EventDispatcher {
       kafka.await(unit.writes(), unit.toPublish());
       return result;
     } catch (RuntimeException e) {
-      // never let an input be handled again while a write of this attempt may still land
-      while (!unit.writes().settle(config.verdictWait()) && binding.patient() && !stopping) {
-        LOG.warnf("state writes of a failed %s input still have no answer; waiting", binding.tag());
-      }
+      settle(unit);
       throw e;
+    }
+  }
+
+  /**
+   * One unit of work that does not wait for Kafka: the work decides, its state writes and its
+   * events go out in the order they were made, and the returned future completes once Kafka has
+   * acknowledged them all, or fails with the first refusal. The Kafka binding handles its next
+   * batch meanwhile ({@link KafkaEventConsumer}); an event may then reach Kafka before a state
+   * write of its batch, and if that write is refused the batch is handled again, emitting the same
+   * events (their ids are derived from the input) on state that no longer holds the refused write.
+   */
+  public CompletableFuture<Void> start(Binding binding, Consumer<UnitOfWork> work) {
+    awaitState(binding);
+    UnitOfWork unit = new UnitOfWork(this, binding, new PendingWrites(config.verdictWait()));
+    try {
+      work.accept(unit);
+    } catch (RuntimeException e) {
+      settle(unit);
+      throw e;
+    }
+    return CompletableFuture.allOf(unit.writes().all(), publisher.sendAll(unit.toPublish()));
+  }
+
+  /** Never lets an input be handled again while a write of a failed attempt may still land. */
+  private void settle(UnitOfWork unit) {
+    Binding binding = unit.binding();
+    while (!unit.writes().settle(config.verdictWait()) && binding.patient() && !stopping) {
+      LOG.warnf("state writes of a failed %s input still have no answer; waiting", binding.tag());
     }
   }
 

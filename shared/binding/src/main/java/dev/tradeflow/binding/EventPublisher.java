@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,22 @@ public class EventPublisher {
     if (!events.isEmpty()) {
       sendAndAwait(events.stream().map(KafkaCloudEvents::toRecord).toList());
     }
+  }
+
+  /**
+   * Sends the events in order and returns at once; the future completes when Kafka has acknowledged
+   * them all, or fails with the first refusal.
+   */
+  CompletableFuture<Void> sendAll(List<CloudEvent> events) {
+    CompletableFuture<?>[] sends = new CompletableFuture<?>[events.size()];
+    for (int i = 0; i < sends.length; i++) {
+      sends[i] = sendRecord(KafkaCloudEvents.toRecord(events.get(i)));
+      if (sends[i].isCompletedExceptionally()) {
+        // refused at once (no metadata within max.block.ms, say): the rest would wait as long
+        return CompletableFuture.allOf(Arrays.copyOf(sends, i + 1));
+      }
+    }
+    return CompletableFuture.allOf(sends);
   }
 
   /**

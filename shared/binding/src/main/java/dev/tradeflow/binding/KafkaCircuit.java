@@ -54,6 +54,11 @@ public class KafkaCircuit {
     }
   }
 
+  /** True while Kafka writes go through normally; not while the breaker is open or on trial. */
+  public boolean isClosed() {
+    return state() == CircuitBreakerState.CLOSED;
+  }
+
   public CircuitBreakerState state() {
     return breakers.currentState(KafkaWrites.CIRCUIT);
   }

@@ -7,22 +7,31 @@ import dev.tradeflow.events.EventType;
 import dev.tradeflow.model.RejectReason;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * A function's Kafka binding: reads its input topics (one consumer group per function) a poll batch
- * at a time. The batch is one unit of work ({@link EventDispatcher#run}): each record is handled in
- * order, then the batch waits once for all its state writes, sends all its emitted events, and only
- * then is acknowledged.
+ * at a time. The batch is one unit of work ({@link EventDispatcher#start}): each record is handled
+ * in order, and its state writes and events go to Kafka without waiting. The next batch is handled
+ * while they are in flight (up to {@code tradeflow.kafka.max-in-flight-batches}); a batch is
+ * acknowledged once Kafka has taken all its writes, and the commit strategy commits an offset only
+ * when every record before it is acknowledged ({@link InFlightBatches}).
  *
  * <ul>
  *   <li>A poison record does not stop the batch. One that is not a readable CloudEvent becomes a
@@ -30,7 +39,8 @@ import org.jboss.logging.Logger;
  *       INTERNAL_ERROR} rejection. Either way the record itself, headers and all, goes to the
  *       dead-letter topic with the reason in headers ({@link DeadLetters}).
  *   <li>If Kafka does not take the batch's writes, the batch is neither acknowledged nor dropped:
- *       once every write has its answer (a refused one is rolled back), the batch is handled again
+ *       handling stops until every write in flight has its answer (a refused one is rolled back),
+ *       then each failed batch is handled again, oldest first and waiting for Kafka each time,
  *       after a back-off, and again, until Kafka takes it. While the circuit breaker is open the
  *       binding waits without handling anything. The trade store's version rule and aggregates
  *       rebuilt from each trade's last contribution make handling a record twice harmless.
@@ -48,35 +58,156 @@ public class KafkaEventConsumer {
   @Inject KafkaCircuit circuit;
   @Inject EventPublisher publisher;
 
+  @ConfigProperty(name = "tradeflow.kafka.max-in-flight-batches", defaultValue = "32")
+  int maxInFlight;
+
+  @Inject KafkaClientConfig config;
+  @Inject KafkaWrites kafka;
+
+  private final ReentrantLock handling = new ReentrantLock();
+  private final ExecutorService retrier =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().daemon().name("tradeflow-retry").factory());
+  private InFlightBatches<Message<List<byte[]>>> inFlight;
+
+  @PostConstruct
+  void init() {
+    inFlight = new InFlightBatches<>(maxInFlight, Message::ack);
+  }
+
+  @PreDestroy
+  void close() {
+    retrier.shutdownNow();
+  }
+
   @Incoming(CHANNEL)
   @Blocking(ordered = true)
   public CompletionStage<Void> consume(Message<List<byte[]>> batch) {
-    @SuppressWarnings("unchecked")
-    IncomingKafkaRecordBatchMetadata<String, byte[]> records =
-        batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
+    IncomingKafkaRecordBatchMetadata<String, byte[]> records = records(batch);
     try {
       dispatcher.awaitState(Binding.KAFKA);
     } catch (RuntimeException e) {
       LOG.errorf(e, "state could not be rebuilt; %d records left unacknowledged", records.count());
       return batch.nack(e);
     }
+    handling.lock();
+    try {
+      if (!retryFailed() || !inFlight.awaitRoom()) {
+        return batch.nack(new EventProcessingException("stopped with batches in flight", null));
+      }
+      if (!circuit.isClosed()) {
+        return trial(batch);
+      }
+      CompletableFuture<Void> written;
+      try {
+        written = dispatcher.start(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit));
+      } catch (RuntimeException e) {
+        return batch.nack(e);
+      }
+      inFlight.add(batch, written);
+      written.whenComplete(
+          (ok, refused) -> {
+            if (refused != null && !dispatcher.stopping()) {
+              retrier.execute(this::retryFailedInTurn);
+            }
+          });
+      return CompletableFuture.completedFuture(null);
+    } finally {
+      handling.unlock();
+    }
+  }
+
+  /**
+   * While Kafka has been refusing writes, a batch is a trial: handled the waiting way, through the
+   * circuit breaker, once every earlier batch has been answered (and handled again if refused).
+   */
+  private CompletionStage<Void> trial(Message<List<byte[]>> batch) {
+    while (!inFlight.awaitNoneInFlight(config.verdictWait())) {
+      if (dispatcher.stopping()) {
+        return batch.nack(new EventProcessingException("stopped with batches in flight", null));
+      }
+    }
+    return retryFailed() && handleUntilTaken(batch)
+        ? batch.ack()
+        : batch.nack(new EventProcessingException("stopped before Kafka took the batch", null));
+  }
+
+  private void retryFailedInTurn() {
+    handling.lock();
+    try {
+      retryFailed();
+    } finally {
+      handling.unlock();
+    }
+  }
+
+  /**
+   * Once every batch in flight has its answer, handles again, oldest first, the oldest batch that
+   * had a write refused and every batch after it, each until Kafka takes it. False if the app
+   * stopped first.
+   */
+  private boolean retryFailed() {
+    while (inFlight.hasRefused()) {
+      List<InFlightBatches.Retry<Message<List<byte[]>>>> retries =
+          inFlight.takeForRetry(config.verdictWait());
+      if (retries == null) {
+        LOG.warnf("writes of %d batches still have no answer from Kafka; waiting", inFlight.size());
+      } else {
+        LOG.warnf("Kafka refused a write; handling %d batches again, in order", retries.size());
+        retries.stream().filter(r -> !r.acknowledged()).forEach(r -> countRefusal());
+        for (InFlightBatches.Retry<Message<List<byte[]>>> retry : retries) {
+          if (!handleUntilTaken(retry.batch())) {
+            retry.batch().nack(new EventProcessingException("stopped before Kafka took it", null));
+            return false;
+          }
+          if (!retry.acknowledged()) {
+            retry.batch().ack();
+          }
+        }
+      }
+      if (dispatcher.stopping()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A batch whose writes Kafka refused while in flight counts against the circuit breaker, as a
+   * refused wait in {@link KafkaWrites#await} does: it goes through that guarded step, which fails
+   * at once.
+   */
+  private void countRefusal() {
+    PendingWrites refused = new PendingWrites(Duration.ZERO);
+    refused.add(CompletableFuture.failedFuture(new StateWriteException("refused in flight", null)));
+    try {
+      kafka.await(refused, List.of());
+    } catch (RuntimeException expected) {
+      // counted; the batch is handled again next
+    }
+  }
+
+  /**
+   * Handles the batch again and again, waiting for Kafka each time, with back-off, until Kafka
+   * takes all its writes. False if the app stopped first.
+   */
+  private boolean handleUntilTaken(Message<List<byte[]>> batch) {
+    IncomingKafkaRecordBatchMetadata<String, byte[]> records = records(batch);
     Duration backoff = FIRST_BACKOFF;
-    for (int attempt = 1; !dispatcher.stopping() && circuit.awaitTrial(); attempt++) {
+    for (int attempt = 2; !dispatcher.stopping() && circuit.awaitTrial(); attempt++) {
       try {
         dispatcher.run(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit));
-        if (attempt > 1) {
-          LOG.infof("Kafka took the batch of %d records on attempt %d", records.count(), attempt);
-        }
-        return batch.ack();
+        LOG.infof("Kafka took the batch of %d records on attempt %d", records.count(), attempt);
+        return true;
       } catch (RuntimeException e) {
         if (dispatcher.stopping()) {
-          return batch.nack(e);
+          return false;
         }
         LOG.warnf(
             "Kafka did not take a batch of %d records from %s (attempt %d): %s; again in %d ms",
             records.count(), records.partitions(), attempt, e.toString(), backoff.toMillis());
         if (!sleep(backoff)) {
-          return batch.nack(e);
+          return false;
         }
         backoff =
             backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
@@ -84,7 +215,13 @@ public class KafkaEventConsumer {
                 : backoff.multipliedBy(2);
       }
     }
-    return batch.nack(new EventProcessingException("stopped before Kafka took the batch", null));
+    return false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static IncomingKafkaRecordBatchMetadata<String, byte[]> records(
+      Message<List<byte[]>> batch) {
+    return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
   }
 
   /** Each record in order, until Kafka refuses a write (then the unit fails in its await). */

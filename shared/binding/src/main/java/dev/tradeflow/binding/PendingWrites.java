@@ -73,7 +73,8 @@ public final class PendingWrites {
     }
   }
 
-  private CompletableFuture<Void> all() {
+  /** Completes once Kafka has acknowledged every write, or fails with the first refusal. */
+  public CompletableFuture<Void> all() {
     return CompletableFuture.allOf(writes.toArray(CompletableFuture<?>[]::new));
   }
 }
