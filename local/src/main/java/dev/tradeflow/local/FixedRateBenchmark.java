@@ -4,15 +4,12 @@ import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.cloudevents.EventWatch;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
-import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -42,11 +39,7 @@ public final class FixedRateBenchmark {
   public static void run(Path repo, List<Integer> rates, Duration duration) throws Exception {
     Path data = Files.createTempDirectory("tradeflow-rate-");
     try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
-      Map<Function, Integer> ports = new EnumMap<>(Function.class);
-      for (Function function : Function.values()) {
-        ports.put(function, LocalKafka.freePort());
-      }
-      stack.startFunctions(ports, Scenario.DAY_ONE);
+      stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
       String kafka = stack.kafka().bootstrapServers();
       SampleData.loadReferenceData(kafka);
       Thread.sleep(2000);

@@ -208,6 +208,16 @@ public final class FunctionProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL: no shutdown hook, nothing flushed, nothing committed. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);

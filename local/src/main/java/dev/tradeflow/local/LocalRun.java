@@ -50,6 +50,7 @@ public final class LocalRun {
       case "run" -> run(repo, dataDir, kafkaPort, options.remove("--exit"));
       case "broker" -> broker(repo, dataDir, kafkaPort);
       case "bench-pipeline" -> benchPipeline(repo, options);
+      case "chaos" -> chaos(repo, options);
       case "footprint" ->
           NativeFootprint.run(repo, options.isEmpty() ? 100_000 : Integer.parseInt(options.get(0)));
       case "bench-rebuild" ->
@@ -169,6 +170,30 @@ public final class LocalRun {
           java.time.Duration.ofSeconds(Long.parseLong(duration)));
     } else {
       PipelineBenchmark.run(repo, options.isEmpty() ? 20_000 : Integer.parseInt(options.get(0)));
+    }
+  }
+
+  /** {@code --kills K --trades N [--seed S]}: kill -9 under load, then the end state checked. */
+  static void chaos(Path repo, List<String> options) throws Exception {
+    int kills = Integer.parseInt(option(options, "--kills", "20"));
+    int trades = Integer.parseInt(option(options, "--trades", "10000"));
+    long seed =
+        Long.parseLong(option(options, "--seed", String.valueOf(System.nanoTime() % 1_000_000)));
+    ChaosRun.Outcome outcome;
+    try (LocalStack stack = ChaosRun.startStack(repo)) {
+      outcome = new ChaosRun(stack, System.out).run(trades, kills, seed);
+    }
+    System.out.printf(
+        "%nchaos: %,d sent, %d kills, settled in %.1f s: %s%n",
+        outcome.sent(),
+        outcome.kills().size(),
+        outcome.settled().toMillis() / 1000.0,
+        outcome.clean()
+            ? "store and aggregates match the reference, nothing lost or counted twice"
+            : outcome.differences().size() + " differences from the reference");
+    outcome.differences().stream().limit(20).forEach(d -> System.out.println("   " + d));
+    if (!outcome.clean()) {
+      System.exit(1);
     }
   }
 

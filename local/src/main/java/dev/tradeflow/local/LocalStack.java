@@ -64,6 +64,15 @@ public final class LocalStack implements AutoCloseable {
     awaitReady();
   }
 
+  /** Starts every function, each on a free port, and waits until all are ready. */
+  public void startFunctionsOnFreePorts(LocalDate businessDate) {
+    Map<Function, Integer> free = new EnumMap<>(Function.class);
+    for (Function function : Function.values()) {
+      free.put(function, LocalKafka.freePort());
+    }
+    startFunctions(free, businessDate);
+  }
+
   public FunctionProcess start(Function function, int port, LocalDate businessDate) {
     ports.put(function, port);
     FunctionProcess process =
@@ -79,6 +88,12 @@ public final class LocalStack implements AutoCloseable {
     FunctionProcess process = start(function, ports.get(function), businessDate);
     process.awaitReady(Duration.ofSeconds(120));
     return process;
+  }
+
+  /** kill -9, as a crash or an OOM kill would, then starts it again (without waiting). */
+  public FunctionProcess killAndStart(Function function, LocalDate businessDate) {
+    functions.remove(function).kill();
+    return start(function, ports.get(function), businessDate);
   }
 
   public void awaitReady() {

@@ -11,8 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,11 +34,7 @@ class PipelineEndToEndIT {
     Path repo = Path.of("..").toAbsolutePath().normalize();
     Path data = Files.createTempDirectory("tradeflow-e2e-");
     stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true);
-    Map<Function, Integer> ports = new EnumMap<>(Function.class);
-    for (Function function : Function.values()) {
-      ports.put(function, LocalKafka.freePort());
-    }
-    stack.startFunctions(ports, Scenario.DAY_ONE);
+    stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
     scenario = new Scenario(stack, new PrintStream(report, true));
   }
 

@@ -1,0 +1,198 @@
+package dev.tradeflow.local;
+
+import dev.tradeflow.broker.LocalKafka;
+import dev.tradeflow.events.Function;
+import dev.tradeflow.events.Json;
+import dev.tradeflow.events.Topic;
+import dev.tradeflow.model.Aggregate;
+import dev.tradeflow.model.StoredTrade;
+import dev.tradeflow.state.CompactedTopicStore;
+import dev.tradeflow.state.ValueCodec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * kill -9 under load: sends a {@link ChaosPlan}'s script at a steady rate through all five
+ * functions while, {@code kills} times at random moments, a random function is killed with SIGKILL
+ * and started again (each kill hits a function that is ready; the next may come while an earlier
+ * victim is still rebuilding). Then waits for the pipeline to settle and compares the trade store
+ * topic and every aggregate with the plan's reference fold: nothing lost, nothing counted twice,
+ * every trade at its last version. Bounded: the load lasts about 3 s per kill, and settling at most
+ * {@link #SETTLE}.
+ */
+final class ChaosRun {
+
+  static final Duration SETTLE = Duration.ofMinutes(3);
+
+  /** The functions a trade passes through (expire only wakes on ticks). */
+  static final List<Function> VICTIMS =
+      List.of(Function.PARSE, Function.VALIDATE, Function.ENRICH, Function.AGGREGATE);
+
+  /** What happened, and every way the end state differs from the reference (none if clean). */
+  record Outcome(int sent, List<String> kills, List<String> differences, Duration settled) {
+    boolean clean() {
+      return differences.isEmpty();
+    }
+  }
+
+  private final LocalStack stack;
+  private final PrintStream out;
+  private volatile int sent;
+
+  /**
+   * Offsets committed every 100 ms (Kafka Streams' interval) rather than every 5 s: a binding that
+   * acknowledged a batch before Kafka took its writes would then have committed past writes still
+   * in flight at nearly every kill, and lose them.
+   */
+  static final Map<String, String> SETTINGS =
+      Map.of("mp.messaging.incoming.tradeflow-in.auto.commit.interval.ms", "100");
+
+  /** A temporary broker and all five functions, with the reference data loaded. */
+  static LocalStack startStack(Path repo) throws IOException {
+    Path data = Files.createTempDirectory("tradeflow-chaos-");
+    LocalStack stack =
+        LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withSettings(SETTINGS);
+    stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
+    SampleData.loadReferenceData(stack.kafka().bootstrapServers());
+    return stack;
+  }
+
+  ChaosRun(LocalStack stack, PrintStream out) {
+    this.stack = stack;
+    this.out = out;
+  }
+
+  Outcome run(int trades, int kills, long seed) throws Exception {
+    ChaosPlan plan = ChaosPlan.random(trades, seed);
+    Random random = new Random(seed);
+    // spread over the kills, one every 1 to 3 s
+    int rate = Math.clamp(trades / Math.max(1, kills * 3L), 10, 1_000);
+    out.printf(
+        "chaos: %,d trade messages (%,d trades) at %d/s, %d kills (seed %d)%n",
+        trades, plan.store().size(), rate, kills, seed);
+    CompletableFuture<Integer> sending =
+        CompletableFuture.supplyAsync(() -> send(plan, rate), runnable -> startDaemon(runnable));
+    List<String> killed = new ArrayList<>();
+    for (int i = 1; i <= kills; i++) {
+      Thread.sleep(1_000 + random.nextInt(2_000));
+      Function victim = VICTIMS.get(random.nextInt(VICTIMS.size()));
+      FunctionProcess process = stack.function(victim);
+      process.awaitReady(Duration.ofSeconds(120)); // every kill hits a function at work
+      stack.killAndStart(victim, Scenario.DAY_ONE);
+      String line =
+          "kill %d: %s (pid %d) after %,d sent".formatted(i, victim.id(), process.pid(), sent);
+      out.println("   " + line);
+      killed.add(line);
+    }
+    stack.awaitReady();
+    int sentTotal = sending.get(10, TimeUnit.MINUTES);
+    long settling = System.nanoTime();
+    List<String> differences = awaitSettled(plan);
+    Duration settled = Duration.ofNanos(System.nanoTime() - settling);
+    return new Outcome(sentTotal, killed, differences, settled);
+  }
+
+  private int send(ChaosPlan plan, int rate) {
+    try (KafkaProducer<String, byte[]> producer =
+        SampleData.producer(stack.kafka().bootstrapServers())) {
+      long start = System.nanoTime();
+      List<ChaosPlan.Sent> script = plan.script();
+      while (sent < script.size()) {
+        long due = Math.min(script.size(), (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
+        for (; sent < due; sent++) {
+          ChaosPlan.Sent message = script.get(sent);
+          producer.send(
+              new ProducerRecord<>(
+                  Topic.TRADE_RECEIVED.topicName(),
+                  message.tradeId(),
+                  message.json().getBytes(StandardCharsets.UTF_8)));
+        }
+        FunctionProcess.sleep(10);
+      }
+      producer.flush();
+      return sent;
+    }
+  }
+
+  private static Thread startDaemon(Runnable runnable) {
+    Thread thread = new Thread(runnable, "chaos-sender");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+
+  /** Follows the trade store and aggregates topics until they match the plan, or time runs out. */
+  private List<String> awaitSettled(ChaosPlan plan) throws Exception {
+    Map<String, Object> kafka = Map.of("bootstrap.servers", stack.kafka().bootstrapServers());
+    try (CompactedTopicStore<StoredTrade> store =
+            new CompactedTopicStore<>(
+                Topic.TRADE_STORE.topicName(), kafka, json(StoredTrade.class));
+        CompactedTopicStore<Aggregate> aggregates =
+            new CompactedTopicStore<>(Topic.AGGREGATES.topicName(), kafka, json(Aggregate.class))) {
+      store.start();
+      aggregates.start();
+      store.ready().get(2, TimeUnit.MINUTES);
+      aggregates.ready().get(2, TimeUnit.MINUTES);
+      long deadline = System.nanoTime() + SETTLE.toNanos();
+      List<String> differences = compare(plan, store, aggregates);
+      while (!differences.isEmpty() && System.nanoTime() < deadline) {
+        FunctionProcess.sleep(500);
+        differences = compare(plan, store, aggregates);
+      }
+      return differences;
+    }
+  }
+
+  private static <V> ValueCodec<V> json(Class<V> type) {
+    return ValueCodec.of(Json::write, bytes -> Json.read(bytes, type));
+  }
+
+  static List<String> compare(
+      ChaosPlan plan,
+      CompactedTopicStore<StoredTrade> store,
+      CompactedTopicStore<Aggregate> aggregates) {
+    List<String> differences = new ArrayList<>();
+    plan.store()
+        .forEach(
+            (id, expected) -> {
+              StoredTrade stored = store.get(id).orElse(null);
+              if (stored == null) {
+                differences.add(id + ": lost (expected v" + expected.version() + ")");
+              } else if (!matches(stored, expected)) {
+                differences.add(id + ": stored " + stored.trade() + ", expected " + expected);
+              }
+            });
+    Map<String, Long> live = new TreeMap<>();
+    aggregates.forEach(
+        (key, aggregate) -> live.put(ChaosPlan.key(aggregate), aggregate.liveTrades()));
+    plan.liveCounts()
+        .forEach(
+            (key, expected) -> {
+              long actual = live.getOrDefault(key, 0L);
+              if (actual != expected) {
+                differences.add(key + ": " + actual + " live trades, expected " + expected);
+              }
+            });
+    return differences;
+  }
+
+  private static boolean matches(StoredTrade stored, ChaosPlan.Sent expected) {
+    return stored.trade().version() == expected.version()
+        && Objects.equals(stored.trade().bookId(), expected.bookId())
+        && Objects.equals(stored.trade().counterpartyId(), expected.counterpartyId());
+  }
+}
