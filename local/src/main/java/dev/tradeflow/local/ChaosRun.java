@@ -31,7 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * and started again (each kill hits a function that is ready; the next may come while an earlier
  * victim is still rebuilding). Then waits for the pipeline to settle and compares the trade store
  * topic and every aggregate with the plan's reference fold: nothing lost, nothing counted twice,
- * every trade at its last version. Bounded: the load lasts about 3 s per kill, and settling at most
+ * every trade at its last version. Bounded: the load lasts about 4 s per kill, and settling at most
  * {@link #SETTLE}.
  */
 final class ChaosRun {
@@ -54,12 +54,15 @@ final class ChaosRun {
   private volatile int sent;
 
   /**
-   * Offsets committed every 100 ms (Kafka Streams' interval) rather than every 5 s: a binding that
-   * acknowledged a batch before Kafka took its writes would then have committed past writes still
-   * in flight at nearly every kill, and lose them.
+   * The race a wrong binding would lose, made wide: offsets committed every 100 ms (Kafka Streams'
+   * interval) rather than every 5 s, and every write held 200 ms in its producer before it is sent.
+   * A binding that acknowledged a batch before Kafka took its writes would then have committed past
+   * writes still unsent at nearly every kill, and lost them.
    */
   static final Map<String, String> SETTINGS =
-      Map.of("mp.messaging.incoming.tradeflow-in.auto.commit.interval.ms", "100");
+      Map.of(
+          "mp.messaging.incoming.tradeflow-in.auto.commit.interval.ms", "100",
+          "tradeflow.kafka.linger-ms", "200");
 
   /** A temporary broker and all five functions, with the reference data loaded. */
   static LocalStack startStack(Path repo) throws IOException {
@@ -79,8 +82,8 @@ final class ChaosRun {
   Outcome run(int trades, int kills, long seed) throws Exception {
     ChaosPlan plan = ChaosPlan.random(trades, seed);
     Random random = new Random(seed);
-    // spread over the kills, one every 1 to 3 s
-    int rate = Math.clamp(trades / Math.max(1, kills * 3L), 10, 1_000);
+    // spread over the kills: one every 1 to 3 s, longer when every victim is still restarting
+    int rate = Math.clamp(trades / Math.max(1, kills * 4L), 10, 1_000);
     out.printf(
         "chaos: %,d trade messages (%,d trades) at %d/s, %d kills (seed %d)%n",
         trades, plan.store().size(), rate, kills, seed);
@@ -89,9 +92,8 @@ final class ChaosRun {
     List<String> killed = new ArrayList<>();
     for (int i = 1; i <= kills; i++) {
       Thread.sleep(1_000 + random.nextInt(2_000));
-      Function victim = VICTIMS.get(random.nextInt(VICTIMS.size()));
+      Function victim = readyVictim(random);
       FunctionProcess process = stack.function(victim);
-      process.awaitReady(Duration.ofSeconds(120)); // every kill hits a function at work
       stack.killAndStart(victim, Scenario.DAY_ONE);
       String line =
           "kill %d: %s (pid %d) after %,d sent".formatted(i, victim.id(), process.pid(), sent);
@@ -104,6 +106,19 @@ final class ChaosRun {
     List<String> differences = awaitSettled(plan);
     Duration settled = Duration.ofNanos(System.nanoTime() - settling);
     return new Outcome(sentTotal, killed, differences, settled);
+  }
+
+  /** A random function among those ready: every kill hits one at work. */
+  private Function readyVictim(Random random) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Function> ready = VICTIMS.stream().filter(f -> stack.function(f).isReady()).toList();
+      if (!ready.isEmpty()) {
+        return ready.get(random.nextInt(ready.size()));
+      }
+      FunctionProcess.sleep(200);
+    }
+    throw new IllegalStateException("no function ready to kill within 2 minutes");
   }
 
   private int send(ChaosPlan plan, int rate) {
@@ -142,16 +157,17 @@ final class ChaosRun {
             new CompactedTopicStore<>(
                 Topic.TRADE_STORE.topicName(), kafka, json(StoredTrade.class));
         CompactedTopicStore<Aggregate> aggregates =
-            new CompactedTopicStore<>(Topic.AGGREGATES.topicName(), kafka, json(Aggregate.class))) {
+            new CompactedTopicStore<>(Topic.AGGREGATES.topicName(), kafka, json(Aggregate.class));
+        AuditTrail audit = new AuditTrail(stack.kafka().bootstrapServers())) {
       store.start();
       aggregates.start();
       store.ready().get(2, TimeUnit.MINUTES);
       aggregates.ready().get(2, TimeUnit.MINUTES);
       long deadline = System.nanoTime() + SETTLE.toNanos();
-      List<String> differences = compare(plan, store, aggregates);
+      List<String> differences = compare(plan, store, aggregates, audit.decided());
       while (!differences.isEmpty() && System.nanoTime() < deadline) {
         FunctionProcess.sleep(500);
-        differences = compare(plan, store, aggregates);
+        differences = compare(plan, store, aggregates, audit.decided());
       }
       return differences;
     }
@@ -164,8 +180,14 @@ final class ChaosRun {
   static List<String> compare(
       ChaosPlan plan,
       CompactedTopicStore<StoredTrade> store,
-      CompactedTopicStore<Aggregate> aggregates) {
+      CompactedTopicStore<Aggregate> aggregates,
+      java.util.Set<String> decided) {
     List<String> differences = new ArrayList<>();
+    plan.script().stream()
+        .map(sent -> AuditTrail.key(sent.tradeId(), sent.version()))
+        .distinct()
+        .filter(version -> !decided.contains(version))
+        .forEach(version -> differences.add(version + ": sent, never decided on by validate"));
     plan.store()
         .forEach(
             (id, expected) -> {

@@ -147,25 +147,28 @@ public final class FunctionProcess implements AutoCloseable {
         throw new IllegalStateException(
             function.id() + " exited with " + process.exitValue() + "; see " + log);
       }
-      try {
-        HttpResponse<String> ready =
-            HTTP.send(
-                HttpRequest.newBuilder(url("/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (ready.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (isReady()) {
+        return;
       }
       sleep(20);
     }
     throw new IllegalStateException(function.id() + " not ready after " + timeout + "; see " + log);
+  }
+
+  /** True if {@code /q/health/ready} answers 200 now. */
+  public boolean isReady() {
+    try {
+      HttpResponse<String> ready =
+          HTTP.send(
+              HttpRequest.newBuilder(url("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return ready.statusCode() == 200;
+    } catch (IOException notYet) {
+      return false; // not listening yet
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public HttpResponse<String> get(String path) {

@@ -22,6 +22,12 @@ class ChaosIT {
     try (LocalStack stack = ChaosRun.startStack(repo)) {
       ChaosRun.Outcome outcome = new ChaosRun(stack, System.out).run(TRADES, KILLS, seed);
 
+      System.out.printf(
+          "chaos: %,d sent, %d kills, settled in %.1f s, %d differences%n",
+          outcome.sent(),
+          outcome.kills().size(),
+          outcome.settled().toMillis() / 1000.0,
+          outcome.differences().size());
       assertThat(outcome.kills()).hasSize(KILLS);
       assertThat(outcome.sent()).isEqualTo(TRADES);
       assertThat(outcome.differences())

@@ -47,6 +47,10 @@ public class ChannelConfigFactory implements ConfigSourceFactory {
     config.put(PREFIX + "auto.offset.reset", "earliest");
     config.put(PREFIX + "batch", "true");
     config.put(PREFIX + "enable.auto.commit", "false");
+    // A killed instance's partitions go to the others (or its replacement) after 10 s, not
+    // Kafka's default 45 s, during which they would be read by no one.
+    config.put(PREFIX + "session.timeout.ms", "10000");
+    config.put(PREFIX + "heartbeat.interval.ms", "3000");
     // A batch is held, and handled again, while Kafka does not take its writes
     // (KafkaEventConsumer).
     // Only after this long unacknowledged is the channel failed (liveness DOWN, so a restart).

@@ -39,10 +39,9 @@ public class EventPublisher {
       synchronized (this) {
         if (producer == null) {
           Map<String, Object> config = kafka.common();
-          config.putAll(kafka.producerTimeouts());
+          config.putAll(kafka.producerSettings());
           config.put(ProducerConfig.ACKS_CONFIG, "all");
           config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-          config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
           config.put(ProducerConfig.CLIENT_ID_CONFIG, "tradeflow-events");
           producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }

@@ -23,6 +23,9 @@ public class KafkaClientConfig {
   @ConfigProperty(name = "tradeflow.kafka.send-timeout", defaultValue = "PT30S")
   Duration sendTimeout;
 
+  @ConfigProperty(name = "tradeflow.kafka.linger-ms", defaultValue = "1")
+  int lingerMs;
+
   @ConfigProperty(name = "kafka.security.protocol")
   Optional<String> securityProtocol;
 
@@ -46,16 +49,22 @@ public class KafkaClientConfig {
   }
 
   /**
-   * What every tradeflow producer adds to {@link #common()}: Kafka gives up on a record, and {@code
-   * send} stops blocking, within {@code tradeflow.kafka.send-timeout}, so a write to an unreachable
+   * What every tradeflow producer adds to {@link #common()}: how long it lingers to fill a batch
+   * ({@code tradeflow.kafka.linger-ms}), and that Kafka gives up on a record, and {@code send}
+   * stops blocking, within {@code tradeflow.kafka.send-timeout}, so a write to an unreachable
    * cluster fails in bounded time and is rolled back, instead of waiting for Kafka's two minutes.
    */
-  public Map<String, Object> producerTimeouts() {
+  public Map<String, Object> producerSettings() {
     int request = (int) Math.min(10_000, sendTimeout.toMillis());
     return Map.of(
-        "request.timeout.ms", request,
-        "delivery.timeout.ms", (int) Math.max(sendTimeout.toMillis(), request + 1),
-        "max.block.ms", (int) sendTimeout.toMillis());
+        "linger.ms",
+        lingerMs,
+        "request.timeout.ms",
+        request,
+        "delivery.timeout.ms",
+        (int) Math.max(sendTimeout.toMillis(), request + lingerMs + 1),
+        "max.block.ms",
+        (int) sendTimeout.toMillis());
   }
 
   /**

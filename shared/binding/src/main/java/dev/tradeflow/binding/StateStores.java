@@ -36,7 +36,7 @@ public class StateStores {
     topics.ensureTopics();
     CompactedTopicStore<V> store =
         new CompactedTopicStore<>(
-            topic.topicName(), kafka.common(), kafka.producerTimeouts(), codec);
+            topic.topicName(), kafka.common(), kafka.producerSettings(), codec);
     listeners.forEach(store::addListener);
     CompactedTopicStore<?> previous = open.put(topic, store);
     if (previous != null) {
