@@ -29,10 +29,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * kill -9 under load: sends a {@link ChaosPlan}'s script at a steady rate through all five
  * functions while, {@code kills} times at random moments, a random function is killed with SIGKILL
  * and started again (each kill hits a function that is ready; the next may come while an earlier
- * victim is still rebuilding). Then waits for the pipeline to settle and compares the trade store
- * topic and every aggregate with the plan's reference fold: nothing lost, nothing counted twice,
- * every trade at its last version. Bounded: the load lasts about 4 s per kill, and settling at most
- * {@link #SETTLE}.
+ * victim is still rebuilding). The script goes out in kills + 1 chunks and each kill lands inside
+ * one, so trades are flowing at every kill however long the restarts take. Then waits for the
+ * pipeline to settle and compares the trade store topic and every aggregate with the plan's
+ * reference fold: nothing lost, nothing counted twice, every trade at its last version. Bounded:
+ * each chunk takes about 2.5 s, a victim is awaited at most 2 minutes, and settling at most {@link
+ * #SETTLE}.
  */
 final class ChaosRun {
 
@@ -52,6 +54,7 @@ final class ChaosRun {
   private final LocalStack stack;
   private final PrintStream out;
   private volatile int sent;
+  private volatile int allowed;
 
   /**
    * The race a wrong binding would lose, made wide: offsets committed every 100 ms (Kafka Streams'
@@ -82,16 +85,19 @@ final class ChaosRun {
   Outcome run(int trades, int kills, long seed) throws Exception {
     ChaosPlan plan = ChaosPlan.random(trades, seed);
     Random random = new Random(seed);
-    // spread over the kills: one every 1 to 3 s, longer when every victim is still restarting
-    int rate = Math.clamp(trades / Math.max(1, kills * 4L), 10, 1_000);
+    // the script in kills + 1 chunks, each sent in about 2.5 s; each kill lands inside a chunk
+    int chunk = Math.max(1, trades / (kills + 1));
+    int rate = Math.clamp(chunk * 2 / 5, 10, 1_000);
     out.printf(
         "chaos: %,d trade messages (%,d trades) at %d/s, %d kills (seed %d)%n",
         trades, plan.store().size(), rate, kills, seed);
+    allowed = chunk;
     CompletableFuture<Integer> sending =
         CompletableFuture.supplyAsync(() -> send(plan, rate), runnable -> startDaemon(runnable));
     List<String> killed = new ArrayList<>();
     for (int i = 1; i <= kills; i++) {
-      Thread.sleep(1_000 + random.nextInt(2_000));
+      allowed = (i + 1) * chunk;
+      awaitSent(i * chunk + random.nextInt(Math.max(1, chunk / 2)));
       Function victim = readyVictim(random);
       FunctionProcess process = stack.function(victim);
       stack.killAndStart(victim, Scenario.DAY_ONE);
@@ -100,12 +106,19 @@ final class ChaosRun {
       out.println("   " + line);
       killed.add(line);
     }
+    allowed = trades;
     stack.awaitReady();
     int sentTotal = sending.get(10, TimeUnit.MINUTES);
     long settling = System.nanoTime();
     List<String> differences = awaitSettled(plan);
     Duration settled = Duration.ofNanos(System.nanoTime() - settling);
     return new Outcome(sentTotal, killed, differences, settled);
+  }
+
+  private void awaitSent(int count) {
+    while (sent < Math.min(count, allowed)) {
+      FunctionProcess.sleep(10);
+    }
   }
 
   /** A random function among those ready: every kill hits one at work. */
@@ -121,20 +134,25 @@ final class ChaosRun {
     throw new IllegalStateException("no function ready to kill within 2 minutes");
   }
 
+  /** Sends the script at {@code rate}, never past {@link #allowed}: the kills set the pace. */
   private int send(ChaosPlan plan, int rate) {
     try (KafkaProducer<String, byte[]> producer =
         SampleData.producer(stack.kafka().bootstrapServers())) {
-      long start = System.nanoTime();
       List<ChaosPlan.Sent> script = plan.script();
+      double tokens = 0;
+      long last = System.nanoTime();
       while (sent < script.size()) {
-        long due = Math.min(script.size(), (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
-        for (; sent < due; sent++) {
+        long now = System.nanoTime();
+        tokens = Math.min(rate / 10.0, tokens + (now - last) * rate / 1e9);
+        last = now;
+        for (; tokens >= 1 && sent < Math.min(script.size(), allowed); tokens--) {
           ChaosPlan.Sent message = script.get(sent);
           producer.send(
               new ProducerRecord<>(
                   Topic.TRADE_RECEIVED.topicName(),
                   message.tradeId(),
                   message.json().getBytes(StandardCharsets.UTF_8)));
+          sent++;
         }
         FunctionProcess.sleep(10);
       }
