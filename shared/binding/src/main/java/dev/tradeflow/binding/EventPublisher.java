@@ -53,7 +53,7 @@ public class EventPublisher {
 
   void publishAll(List<CloudEvent> events) {
     if (!events.isEmpty()) {
-      sendAndAwait(events.stream().map(KafkaCloudEvents::toRecord).toList());
+      awaitAll(sendAll(events));
     }
   }
 
@@ -90,24 +90,6 @@ public class EventPublisher {
     }
   }
 
-  private void sendAndAwait(List<ProducerRecord<String, byte[]>> records) {
-    try {
-      CompletableFuture<?>[] sends = new CompletableFuture<?>[records.size()];
-      for (int i = 0; i < records.size(); i++) {
-        sends[i] = send(records.get(i));
-        if (sends[i].isCompletedExceptionally()) {
-          // refused at once (no metadata within max.block.ms, say): the rest would wait as long
-          awaitAll(new CompletableFuture<?>[] {sends[i]});
-        }
-      }
-      awaitAll(sends);
-    } catch (RuntimeException e) {
-      throw e instanceof EventProcessingException processing
-          ? processing
-          : new EventProcessingException("Kafka did not take the events: " + e, e);
-    }
-  }
-
   private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
     CompletableFuture<Void> sent = new CompletableFuture<>();
     producer()
@@ -123,9 +105,9 @@ public class EventPublisher {
     return sent;
   }
 
-  private void awaitAll(CompletableFuture<?>[] sends) {
+  private void awaitAll(CompletableFuture<Void> sends) {
     try {
-      CompletableFuture.allOf(sends).get(kafka.verdictWait().toMillis(), TimeUnit.MILLISECONDS);
+      sends.get(kafka.verdictWait().toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw new EventProcessingException("Kafka did not take the events: " + e.getCause(), e);
     } catch (TimeoutException e) {
