@@ -26,12 +26,14 @@ public final class FunctionProcess implements AutoCloseable {
   private final int port;
   private final Path log;
   private final Process process;
+  private final String bearer;
 
-  private FunctionProcess(Function function, int port, Path log, Process process) {
+  private FunctionProcess(Function function, int port, Path log, Process process, String bearer) {
     this.function = function;
     this.port = port;
     this.log = log;
     this.process = process;
+    this.bearer = bearer;
   }
 
   /**
@@ -39,6 +41,7 @@ public final class FunctionProcess implements AutoCloseable {
    *
    * @param businessDate pins the business date, or null for today in the business zone
    * @param settings more configuration properties, passed as {@code -Dname=value}
+   * @param bearer the token {@link #get} and {@link #post} send to the REST API
    */
   public static FunctionProcess start(
       Path repo,
@@ -47,7 +50,8 @@ public final class FunctionProcess implements AutoCloseable {
       String bootstrapServers,
       LocalDate businessDate,
       Path logDir,
-      Map<String, String> settings) {
+      Map<String, String> settings,
+      String bearer) {
     List<String> command = new ArrayList<>();
     Path executable = NATIVE ? nativeBinary(repo, function) : packagedJar(repo, function);
     if (NATIVE) {
@@ -74,7 +78,7 @@ public final class FunctionProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
-      return new FunctionProcess(function, port, log, process);
+      return new FunctionProcess(function, port, log, process, bearer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -171,10 +175,12 @@ public final class FunctionProcess implements AutoCloseable {
     }
   }
 
+  /** A GET with the stack's bearer token. */
   public HttpResponse<String> get(String path) {
     return call(HttpRequest.newBuilder(url(path)).GET());
   }
 
+  /** A JSON POST with the stack's bearer token. */
   public HttpResponse<String> post(String path, String json) {
     return call(
         HttpRequest.newBuilder(url(path))
@@ -182,10 +188,14 @@ public final class FunctionProcess implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  private static HttpResponse<String> call(HttpRequest.Builder request) {
+  private HttpResponse<String> call(HttpRequest.Builder request) {
     try {
       return HTTP.send(
-          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+          request
+              .header("Authorization", "Bearer " + bearer)
+              .timeout(Duration.ofSeconds(30))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

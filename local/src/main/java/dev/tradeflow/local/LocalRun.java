@@ -1,6 +1,8 @@
 package dev.tradeflow.local;
 
 import dev.tradeflow.events.Function;
+import dev.tradeflow.issuer.LocalIssuer;
+import dev.tradeflow.model.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
  *       tradeflow's five functions, one after the other on one broker; {@code bench-pipeline --rate
  *       R[,R...] --duration S}: an open-loop load through tradeflow at each rate, with latency
  *       quantiles.
+ *   <li>{@code token ROLE[,ROLE...] [--subject S]}: a bearer token from the local issuer.
  *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
  *       ({@code -Dtradeflow.native=true} for the native binaries).
  * </ul>
@@ -51,13 +54,16 @@ public final class LocalRun {
       case "broker" -> broker(repo, dataDir, kafkaPort);
       case "bench-pipeline" -> benchPipeline(repo, options);
       case "chaos" -> chaos(repo, options);
+      case "token" -> token(dataDir, options);
       case "footprint" ->
           NativeFootprint.run(repo, options.isEmpty() ? 100_000 : Integer.parseInt(options.get(0)));
       case "bench-rebuild" ->
           RebuildBenchmark.run(options.isEmpty() ? 1_000_000 : Integer.parseInt(options.get(0)));
       default -> {
         System.err.println(
-            "unknown command '" + command + "': run, broker, bench-rebuild or bench-pipeline");
+            "unknown command '"
+                + command
+                + "': run, broker, token, chaos, footprint, bench-rebuild or bench-pipeline");
         System.exit(2);
       }
     }
@@ -89,6 +95,7 @@ public final class LocalRun {
     System.out.println("\n   aggregates after day 2:");
     System.out.println("   " + scenario.aggregatesOnceSettled(DAY_TWO_AGGREGATES));
     printUrls(ports, kafkaPort);
+    printTokens(stack.issuer());
     if (exitAfterStory) {
       System.exit(0);
     }
@@ -157,6 +164,42 @@ public final class LocalRun {
           "   %-9s  CloudEvents POST http://localhost:%d/   health /q/health   metrics /q/metrics   OpenAPI /q/openapi%n",
           function.id(), port);
     }
+  }
+
+  /** A ready-to-use bearer token per role, for curl. */
+  private static void printTokens(LocalIssuer issuer) {
+    System.out.println(
+        "\nBearer tokens for the REST APIs (valid "
+            + LocalIssuer.LIFETIME.toHours()
+            + " h; ./tradeflow token ROLE makes more):");
+    for (String role : Roles.ALL) {
+      System.out.printf("   %-15s %s%n", role, issuer.token("local-" + role, List.of(role)));
+    }
+    System.out.println(
+        "   e.g. curl -H \"Authorization: Bearer <reader token>\""
+            + " http://localhost:8082/api/v1/statistics");
+  }
+
+  /**
+   * {@code token ROLE[,ROLE...] [--subject S]}: a token from the local issuer (its keys in {@code
+   * <data-dir>/jwt}, made if missing), for the functions {@code run} starts.
+   */
+  static void token(Path dataDir, List<String> options) {
+    String subject = option(options, "--subject", "local-user");
+    if (options.isEmpty()) {
+      System.err.println(
+          "usage: ./tradeflow token ROLE[,ROLE...] [--subject S]; roles: " + Roles.ALL);
+      System.exit(2);
+    }
+    List<String> roles = List.of(options.get(0).split(","));
+    for (String role : roles) {
+      if (!Roles.ALL.contains(role)) {
+        System.err.println("unknown role '" + role + "'; roles: " + Roles.ALL);
+        System.exit(2);
+      }
+    }
+    System.out.println(
+        LocalIssuer.inDirectory(dataDir.resolve(LocalStack.TOKEN_KEYS)).token(subject, roles));
   }
 
   /** {@code [N]} for the throughput comparison; {@code --rate R[,R...] --duration S} open loop. */

@@ -2,10 +2,13 @@ package dev.tradeflow.local;
 
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
+import dev.tradeflow.issuer.LocalIssuer;
+import dev.tradeflow.model.Roles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /** A real KRaft broker with every tradeflow topic, and the five functions as processes. */
@@ -16,6 +19,9 @@ public final class LocalStack implements AutoCloseable {
   private final int kafkaPort;
   private final boolean temporary;
   private final Path logDir;
+  private final Path tokenKeys;
+  private final LocalIssuer issuer;
+  private final String toolsToken;
   private LocalKafka kafka;
   private Map<String, String> settings = Map.of();
   private final Map<Function, FunctionProcess> functions = new EnumMap<>(Function.class);
@@ -27,7 +33,13 @@ public final class LocalStack implements AutoCloseable {
     this.kafkaPort = kafkaPort;
     this.temporary = temporary;
     this.logDir = dataDir.resolve("logs");
+    this.tokenKeys = dataDir.resolve(TOKEN_KEYS);
+    this.issuer = LocalIssuer.inDirectory(tokenKeys);
+    this.toolsToken = issuer.token("tradeflow-local", Roles.ALL);
   }
+
+  /** Where under the data directory the local token issuer keeps its key pair. */
+  public static final String TOKEN_KEYS = "jwt";
 
   /** Starts the broker (data in {@code dataDir}) and creates the topics. */
   public static LocalStack startBroker(Path repo, Path dataDir, int kafkaPort, boolean temporary) {
@@ -75,9 +87,11 @@ public final class LocalStack implements AutoCloseable {
 
   public FunctionProcess start(Function function, int port, LocalDate businessDate) {
     ports.put(function, port);
+    Map<String, String> all = new HashMap<>(verification());
+    all.putAll(settings);
     FunctionProcess process =
         FunctionProcess.start(
-            repo, function, port, kafka.bootstrapServers(), businessDate, logDir, settings);
+            repo, function, port, kafka.bootstrapServers(), businessDate, logDir, all, toolsToken);
     functions.put(function, process);
     return process;
   }
@@ -102,6 +116,25 @@ public final class LocalStack implements AutoCloseable {
 
   public FunctionProcess function(Function function) {
     return functions.get(function);
+  }
+
+  /**
+   * How the functions verify bearer tokens: the local issuer's public key file, issuer and
+   * audience.
+   */
+  Map<String, String> verification() {
+    return Map.of(
+        "mp.jwt.verify.publickey.location",
+        LocalIssuer.publicKeyFile(tokenKeys).toString(),
+        "mp.jwt.verify.issuer",
+        LocalIssuer.ISSUER,
+        "mp.jwt.verify.audiences",
+        LocalIssuer.AUDIENCE);
+  }
+
+  /** The local issuer, for tokens to print or to test with. */
+  public LocalIssuer issuer() {
+    return issuer;
   }
 
   public LocalKafka kafka() {

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
+import dev.tradeflow.issuer.LocalIssuer;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
+import dev.tradeflow.model.Roles;
 import dev.tradeflow.model.Stage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -158,4 +165,35 @@ class PipelineEndToEndIT {
       assertThat(Scrape.metric(metrics, "tradeflow_circuit_state", "state=\"open\"")).isZero();
     }
   }
+
+  /** The packaged functions take the local issuer's tokens, with the right role, and no others. */
+  @Test
+  @Order(5)
+  void theRestApisTakeTheLocalIssuersTokensWithTheRightRoleOnly() throws Exception {
+    String reader = stack.issuer().token("e2e-reader", List.of(Roles.READER));
+    String writer = stack.issuer().token("e2e-writer", List.of(Roles.TRADE_WRITER));
+    String stranger = LocalIssuer.generate().token("e2e-stranger", Roles.ALL);
+    Map<Function, String> reads =
+        Map.of(
+            Function.VALIDATE, "/api/v1/statistics",
+            Function.ENRICH, "/api/v1/reference/books",
+            Function.AGGREGATE, "/api/v1/aggregates");
+    for (Map.Entry<Function, String> read : reads.entrySet()) {
+      FunctionProcess function = stack.function(read.getKey());
+      assertThat(status(function, read.getValue(), null)).as(read + " no token").isEqualTo(401);
+      assertThat(status(function, read.getValue(), stranger)).as(read + " forged").isEqualTo(401);
+      assertThat(status(function, read.getValue(), writer)).as(read + " wrong role").isEqualTo(403);
+      assertThat(status(function, read.getValue(), reader)).as(read + " reader").isEqualTo(200);
+    }
+  }
+
+  static int status(FunctionProcess function, String path, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(function.url(path));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  static final HttpClient HTTP = HttpClient.newHttpClient();
 }

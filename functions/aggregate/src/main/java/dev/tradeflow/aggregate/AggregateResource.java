@@ -1,8 +1,11 @@
 package dev.tradeflow.aggregate;
 
 import dev.tradeflow.binding.Problem;
+import dev.tradeflow.binding.RequestIds;
 import dev.tradeflow.model.Aggregate;
 import dev.tradeflow.model.Dimension;
+import dev.tradeflow.model.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +17,7 @@ import java.util.List;
 
 /** Aggregates per book and per counterparty, as of the latest change applied. */
 @Path("/api/v1/aggregates")
+@RolesAllowed(Roles.READER)
 @Produces(MediaType.APPLICATION_JSON)
 public class AggregateResource {
 
@@ -27,13 +31,13 @@ public class AggregateResource {
   @GET
   @Path("/book/{id}")
   public Response book(@PathParam("id") String id) {
-    return one(new AggregateKey(Dimension.BOOK, id));
+    return one(new AggregateKey(Dimension.BOOK, RequestIds.require("book id", id)));
   }
 
   @GET
   @Path("/counterparty/{id}")
   public Response counterparty(@PathParam("id") String id) {
-    return one(new AggregateKey(Dimension.COUNTERPARTY, id));
+    return one(new AggregateKey(Dimension.COUNTERPARTY, RequestIds.require("counterparty id", id)));
   }
 
   private Response one(AggregateKey key) {

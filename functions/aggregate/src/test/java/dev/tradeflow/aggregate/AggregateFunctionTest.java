@@ -1,5 +1,6 @@
 package dev.tradeflow.aggregate;
 
+import static dev.tradeflow.testing.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,9 +12,11 @@ import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.model.Aggregate;
+import dev.tradeflow.model.Roles;
 import dev.tradeflow.model.TradeDeletion;
 import dev.tradeflow.testing.KafkaBrokerResource;
 import dev.tradeflow.testing.Send;
+import dev.tradeflow.testing.TestTokens;
 import dev.tradeflow.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +48,7 @@ class AggregateFunctionTest {
           .body(emptyString());
       assertThat(updates.await(2, e -> e.subject().contains("AB-"))).hasSize(2);
     }
-    given()
+    TestTokens.withAllRoles()
         .get("/api/v1/aggregates/book/AB-BOOK")
         .then()
         .statusCode(200)
@@ -60,7 +63,7 @@ class AggregateFunctionTest {
             ENRICHED, "AS-1", "application/json", enriched("AS-1", "AS-BOOK", "AS-CP", false, 7));
     Send.structured(event).statusCode(202);
     Send.structured(event).statusCode(204);
-    given()
+    TestTokens.withAllRoles()
         .get("/api/v1/aggregates/counterparty/AS-CP")
         .then()
         .statusCode(200)
@@ -107,7 +110,7 @@ class AggregateFunctionTest {
           .atMost(Duration.ofSeconds(20))
           .untilAsserted(
               () ->
-                  given()
+                  TestTokens.withAllRoles()
                       .get("/api/v1/aggregates/book/AK-BOOK")
                       .then()
                       .statusCode(200)
@@ -126,5 +129,34 @@ class AggregateFunctionTest {
               .orElseThrow();
       assertThat(Json.read(last.data(), Aggregate.class).expiredTrades()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void oddIdsAndOversizedBodiesGetProblemJson() {
+    for (String odd : new String[] {"bad id", "-dash", "T".repeat(65), "x<y>"}) {
+      problem(TestTokens.withAllRoles().get("/api/v1/aggregates/book/{id}", odd).then(), 400)
+          .body("detail", containsString("book id must be 1 to 64"));
+      problem(
+          TestTokens.withAllRoles().get("/api/v1/aggregates/counterparty/{id}", odd).then(), 400);
+    }
+    problem(
+        TestTokens.withAllRoles().body(new byte[2 * 1024 * 1024]).post("/api/v1/aggregates").then(),
+        413);
+    problem(TestTokens.withAllRoles().post("/api/v1/aggregates").then(), 405);
+  }
+
+  @Test
+  void readingAggregatesTakesAReaderToken() {
+    problem(given().get("/api/v1/aggregates").then(), 401);
+    problem(given().auth().oauth2("not-a-token").get("/api/v1/aggregates/book/B1").then(), 401);
+    problem(
+        given().auth().oauth2(TestTokens.with(Roles.TRADE_WRITER)).get("/api/v1/aggregates").then(),
+        403);
+    given()
+        .auth()
+        .oauth2(TestTokens.with(Roles.READER))
+        .get("/api/v1/aggregates")
+        .then()
+        .statusCode(200);
   }
 }

@@ -1,8 +1,11 @@
 package dev.tradeflow.enrich;
 
 import dev.tradeflow.binding.Problem;
+import dev.tradeflow.binding.RequestIds;
 import dev.tradeflow.model.Book;
 import dev.tradeflow.model.Counterparty;
+import dev.tradeflow.model.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +18,7 @@ import java.util.Optional;
 
 /** Read-only view of the reference data enrich holds. */
 @Path("/api/v1/reference")
+@RolesAllowed(Roles.READER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceDataResource {
 
@@ -29,6 +33,7 @@ public class ReferenceDataResource {
   @GET
   @Path("/counterparties/{id}")
   public Response counterparty(@PathParam("id") String id) {
+    RequestIds.require("counterparty id", id);
     return found(referenceData.counterparty(id), "counterparty " + id);
   }
 
@@ -41,6 +46,7 @@ public class ReferenceDataResource {
   @GET
   @Path("/books/{id}")
   public Response book(@PathParam("id") String id) {
+    RequestIds.require("book id", id);
     return found(referenceData.book(id), "book " + id);
   }
 

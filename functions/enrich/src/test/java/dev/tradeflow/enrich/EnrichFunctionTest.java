@@ -1,5 +1,6 @@
 package dev.tradeflow.enrich;
 
+import static dev.tradeflow.testing.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,11 +14,13 @@ import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.Book;
 import dev.tradeflow.model.Counterparty;
 import dev.tradeflow.model.EnrichedTrade;
+import dev.tradeflow.model.Roles;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.ValidatedTrade;
 import dev.tradeflow.testing.KafkaBrokerResource;
 import dev.tradeflow.testing.Send;
+import dev.tradeflow.testing.TestTokens;
 import dev.tradeflow.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,8 +50,11 @@ class EnrichFunctionTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              given().get("/api/v1/reference/counterparties/CP-E1").then().statusCode(200);
-              given().get("/api/v1/reference/books/B-E1").then().statusCode(200);
+              TestTokens.withAllRoles()
+                  .get("/api/v1/reference/counterparties/CP-E1")
+                  .then()
+                  .statusCode(200);
+              TestTokens.withAllRoles().get("/api/v1/reference/books/B-E1").then().statusCode(200);
             });
   }
 
@@ -89,7 +95,7 @@ class EnrichFunctionTest {
     Send.binary(Send.event(VALIDATED, "EM-1", "application/json", "[1,2]"))
         .statusCode(400)
         .contentType(containsString("application/problem+json"));
-    given()
+    TestTokens.withAllRoles()
         .contentType("application/cloudevents+json")
         .body("{}")
         .post("/")
@@ -120,7 +126,7 @@ class EnrichFunctionTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                given()
+                TestTokens.withAllRoles()
                     .get("/api/v1/reference/counterparties/CP-LATE")
                     .then()
                     .statusCode(200)
@@ -129,6 +135,47 @@ class EnrichFunctionTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
-            () -> given().get("/api/v1/reference/counterparties/CP-LATE").then().statusCode(404));
+            () ->
+                TestTokens.withAllRoles()
+                    .get("/api/v1/reference/counterparties/CP-LATE")
+                    .then()
+                    .statusCode(404));
+  }
+
+  @Test
+  void oddIdsAndOversizedBodiesGetProblemJson() {
+    for (String odd : new String[] {"bad id", "-dash", "T".repeat(65), "x<y>"}) {
+      problem(
+              TestTokens.withAllRoles().get("/api/v1/reference/counterparties/{id}", odd).then(),
+              400)
+          .body("detail", containsString("counterparty id must be 1 to 64"));
+      problem(TestTokens.withAllRoles().get("/api/v1/reference/books/{id}", odd).then(), 400);
+    }
+    problem(
+        TestTokens.withAllRoles()
+            .body(new byte[2 * 1024 * 1024])
+            .post("/api/v1/reference/books")
+            .then(),
+        413);
+    problem(TestTokens.withAllRoles().get("/api/v1/reference/instruments").then(), 404);
+  }
+
+  @Test
+  void readingReferenceDataTakesAReaderToken() {
+    problem(given().get("/api/v1/reference/books").then(), 401);
+    problem(given().auth().oauth2("not-a-token").get("/api/v1/reference/books/B-E1").then(), 401);
+    problem(
+        given()
+            .auth()
+            .oauth2(TestTokens.with(Roles.OPERATOR))
+            .get("/api/v1/reference/counterparties")
+            .then(),
+        403);
+    given()
+        .auth()
+        .oauth2(TestTokens.with(Roles.READER))
+        .get("/api/v1/reference/books/B-E1")
+        .then()
+        .statusCode(200);
   }
 }

@@ -2,6 +2,8 @@ package dev.tradeflow.expire;
 
 import dev.tradeflow.binding.Binding;
 import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.model.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,7 @@ import java.util.List;
 
 /** {@code POST /api/v1/expire-trades}: run an expiry sweep now. */
 @Path("/api/v1/expire-trades")
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ExpiryResource {
 

@@ -1,5 +1,6 @@
 package dev.tradeflow.expire;
 
+import static dev.tradeflow.testing.Problems.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,11 +11,13 @@ import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.events.Topic;
+import dev.tradeflow.model.Roles;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.testing.KafkaBrokerResource;
 import dev.tradeflow.testing.Send;
+import dev.tradeflow.testing.TestTokens;
 import dev.tradeflow.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +52,7 @@ class ExpireFunctionTest {
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
-                given()
+                TestTokens.withAllRoles()
                     .post("/api/v1/expire-trades")
                     .then()
                     .statusCode(200)
@@ -59,7 +62,7 @@ class ExpireFunctionTest {
   @Test
   void restCallSweepsMaturedTradesOnly() {
     awaitIndexed();
-    given()
+    TestTokens.withAllRoles()
         .post("/api/v1/expire-trades")
         .then()
         .statusCode(200)
@@ -131,5 +134,28 @@ class ExpireFunctionTest {
                   Duration.ofSeconds(15)))
           .isNotEmpty();
     }
+  }
+
+  @Test
+  void aManualSweepTakesAnOperatorToken() {
+    problem(given().post("/api/v1/expire-trades").then(), 401);
+    problem(
+        given().auth().oauth2(TestTokens.with(Roles.READER)).post("/api/v1/expire-trades").then(),
+        403);
+    problem(
+        given()
+            .auth()
+            .oauth2(TestTokens.with(Roles.TRADE_WRITER))
+            .post("/api/v1/expire-trades")
+            .then(),
+        403);
+    problem(
+        given()
+            .auth()
+            .oauth2(TestTokens.with(Roles.OPERATOR))
+            .body(new byte[2 * 1024 * 1024])
+            .post("/api/v1/expire-trades")
+            .then(),
+        413);
   }
 }

@@ -5,6 +5,7 @@ import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Payloads;
 import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.ParseLimits;
 import dev.tradeflow.formats.TradeJsonReader;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;

@@ -8,6 +8,7 @@ import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Json;
+import dev.tradeflow.formats.ParseLimits;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.parse.fix.FixCorpus;

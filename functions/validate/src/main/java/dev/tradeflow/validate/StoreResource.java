@@ -2,16 +2,20 @@ package dev.tradeflow.validate;
 
 import dev.tradeflow.binding.Binding;
 import dev.tradeflow.binding.EventDispatcher;
+import dev.tradeflow.binding.RequestIds;
 import dev.tradeflow.binding.StateStores;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.model.BusinessCalendar;
+import dev.tradeflow.model.Roles;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.state.RebuildStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,6 +36,7 @@ import java.util.UUID;
 
 /** The trade store's operational endpoints: statistics, audit log, health, manual expiry. */
 @Path("/api/v1")
+@RolesAllowed(Roles.READER)
 @Produces(MediaType.APPLICATION_JSON)
 public class StoreResource {
 
@@ -87,6 +92,7 @@ public class StoreResource {
    */
   @POST
   @Path("/expire-trades")
+  @RolesAllowed(Roles.OPERATOR)
   public ExpirySweep expireTrades() {
     LocalDate today = handler.calendar().today();
     String sweep = UUID.randomUUID().toString();
@@ -129,11 +135,15 @@ public class StoreResource {
   @Path("/audit-logs")
   public List<AuditEntry> auditLogs(
       @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("trade_id") String tradeId) {
+    if (tradeId != null) {
+      RequestIds.require("trade_id", tradeId);
+    }
     return audit.recent(Math.max(1, Math.min(limit, 10_000)), Optional.ofNullable(tradeId));
   }
 
   @GET
   @Path("/health")
+  @PermitAll
   public Response health() {
     boolean up = stores.allReady();
     Health health =

@@ -3,15 +3,23 @@ package dev.tradeflow.validate;
 import dev.tradeflow.binding.Binding;
 import dev.tradeflow.binding.EventDispatcher;
 import dev.tradeflow.binding.Page;
+import dev.tradeflow.binding.ParseLimitsConfig;
 import dev.tradeflow.binding.PendingWrites;
 import dev.tradeflow.binding.Problem;
 import dev.tradeflow.binding.ProblemMappers;
+import dev.tradeflow.binding.RequestBodies;
+import dev.tradeflow.binding.RequestIds;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.formats.Decoded;
+import dev.tradeflow.formats.ParseLimits;
 import dev.tradeflow.formats.TradeJsonReader;
+import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
+import dev.tradeflow.model.Roles;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +39,7 @@ import java.util.UUID;
 
 /** The trade store's REST face: create or replace, read, list, delete. */
 @Path("/api/v1/trades")
+@RolesAllowed(Roles.READER)
 @Produces(MediaType.APPLICATION_JSON)
 public class TradeResource {
 
@@ -40,13 +49,30 @@ public class TradeResource {
   @Inject TradeStore store;
   @Inject EventDispatcher dispatcher;
 
-  private final TradeJsonReader reader = new TradeJsonReader();
+  private final ParseLimits limits;
+  private final TradeJsonReader reader;
 
-  /** 201 for a new trade or a higher version, 200 for the same version, 400 with the reason. */
+  public TradeResource(ParseLimitsConfig config) {
+    this.limits = config.limits();
+    this.reader = new TradeJsonReader(limits.maxNestingDepth(), limits.maxTradesPerMessage());
+  }
+
+  /**
+   * 201 for a new trade or a higher version, 200 for the same version, 400 with the reason; 413 for
+   * a body over {@code tradeflow.parse.max-bytes}, the bound parse holds trades to.
+   */
   @POST
   @Consumes(MediaType.WILDCARD)
-  public Response submit(byte[] body) {
-    List<Decoded> decoded = reader.read(body == null ? new byte[0] : body);
+  @RolesAllowed(Roles.TRADE_WRITER)
+  public Response submit(RoutingContext http) {
+    byte[] body = RequestBodies.bytes(http);
+    if (body.length > limits.maxBytes()) {
+      return ProblemMappers.problem(
+          Problem.tooLarge(
+              RejectReason.PAYLOAD_TOO_LARGE.name(),
+              "the trade has " + body.length + " bytes; the limit is " + limits.maxBytes()));
+    }
+    List<Decoded> decoded = reader.read(body);
     if (decoded.size() != 1) {
       return ProblemMappers.problem(
           Problem.of(400, "One trade per request", "send one trade object, not an array"));
@@ -93,6 +119,7 @@ public class TradeResource {
   @GET
   @Path("/{id}")
   public Response get(@PathParam("id") String id) {
+    RequestIds.require("trade id", id);
     return store
         .get(id)
         .map(t -> Response.ok(TradeView.of(t)).build())
@@ -102,6 +129,7 @@ public class TradeResource {
   @GET
   @Path("/book/{bookId}")
   public List<TradeView> byBook(@PathParam("bookId") String bookId) {
+    RequestIds.require("book id", bookId);
     return store.sorted(t -> t.trade().bookId().equals(bookId)).stream()
         .map(TradeView::of)
         .toList();
@@ -110,7 +138,9 @@ public class TradeResource {
   /** Removes the trade: a tombstone on the store's topic and a {@code trade.deleted} event. */
   @DELETE
   @Path("/{id}")
+  @RolesAllowed(Roles.TRADE_WRITER)
   public Response delete(@PathParam("id") String id) {
+    RequestIds.require("trade id", id);
     // counted as a request to withdraw the trade; the store deletes it whatever its version
     CloudEvent cause =
         new CloudEvent(

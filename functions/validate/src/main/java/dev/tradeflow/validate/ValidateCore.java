@@ -160,6 +160,7 @@ public final class ValidateCore {
         rejected == null ? null : rejected.reason(),
         rejected == null ? null : rejected.message(),
         cause.source(),
-        cause.id());
+        cause.id(),
+        null);
   }
 }

@@ -3,6 +3,7 @@ package dev.tradeflow.validate;
 import dev.tradeflow.binding.EventData;
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.binding.PendingWrites;
+import dev.tradeflow.binding.RequestActor;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
@@ -30,6 +31,7 @@ public class ValidateHandler implements EventHandler {
 
   @Inject TradeStore store;
   @Inject AuditLog audit;
+  @Inject RequestActor actor;
   @Inject BusinessCalendar calendar;
 
   private ValidateCore core;
@@ -92,7 +94,8 @@ public class ValidateHandler implements EventHandler {
           ValidateResult result = decision.apply(store.get(tradeId));
           writes.add(store.write(result.change()));
           if (result.audit() != null) {
-            writes.add(audit.record(result.audit()));
+            AuditEntry entry = result.audit();
+            writes.add(audit.record(actor.current().map(entry::by).orElse(entry)));
           }
           return result;
         });

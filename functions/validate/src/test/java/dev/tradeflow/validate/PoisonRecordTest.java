@@ -1,6 +1,5 @@
 package dev.tradeflow.validate;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeflow.binding.DeadLetters;
@@ -11,6 +10,7 @@ import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.testing.KafkaBrokerResource;
 import dev.tradeflow.testing.Send;
+import dev.tradeflow.testing.TestTokens;
 import dev.tradeflow.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,8 +83,11 @@ class PoisonRecordTest {
       assertThat(rejected.await(1, e -> "VP-1".equals(e.subject()))).hasSize(1);
       assertThat(validated.await(1, e -> "VP-3".equals(e.subject()))).hasSize(1);
     }
-    given().get("/api/v1/trades/VP-3").then().statusCode(200);
-    given().get("/api/v1/trades/" + FaultInjection.PREFIX + "VP-2").then().statusCode(404);
+    TestTokens.withAllRoles().get("/api/v1/trades/VP-3").then().statusCode(200);
+    TestTokens.withAllRoles()
+        .get("/api/v1/trades/" + FaultInjection.PREFIX + "VP-2")
+        .then()
+        .statusCode(404);
   }
 
   @Test

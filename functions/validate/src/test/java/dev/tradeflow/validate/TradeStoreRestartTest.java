@@ -1,6 +1,5 @@
 package dev.tradeflow.validate;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -10,6 +9,7 @@ import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.testing.KafkaBrokerResource;
+import dev.tradeflow.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,23 +32,23 @@ class TradeStoreRestartTest {
 
   @Test
   void rebuildsStoreFromCompactedTopicAndGivesTheSameAnswers() {
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("RS-1", 3, "CP-1", "RS-BOOK", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(201);
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("RS-2", 1, "CP-2", "RS-BOOK", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(201);
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("RS-2", 1, "CP-3", "RS-BOOK", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(200);
-    given().delete("/api/v1/trades/RS-1").then().statusCode(204);
-    given()
+    TestTokens.withAllRoles().delete("/api/v1/trades/RS-1").then().statusCode(204);
+    TestTokens.withAllRoles()
         .body(Trades.json("RS-1", 1, "CP-1", "RS-BOOK", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
@@ -56,41 +56,72 @@ class TradeStoreRestartTest {
     writeBulkTrades();
     await().atMost(Duration.ofSeconds(60)).until(() -> store.size() >= BULK + 2);
 
-    String rs1 = given().get("/api/v1/trades/RS-1").then().statusCode(200).extract().asString();
-    String rs2 = given().get("/api/v1/trades/RS-2").then().statusCode(200).extract().asString();
-    String book = given().get("/api/v1/trades/book/RS-BOOK").then().extract().asString();
+    String rs1 =
+        TestTokens.withAllRoles()
+            .get("/api/v1/trades/RS-1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String rs2 =
+        TestTokens.withAllRoles()
+            .get("/api/v1/trades/RS-2")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    String book =
+        TestTokens.withAllRoles().get("/api/v1/trades/book/RS-BOOK").then().extract().asString();
     int size = store.size();
 
     store.restart();
 
-    given()
+    TestTokens.withAllRoles()
         .get("/q/health/ready")
         .then()
         .statusCode(503)
         .body(containsString("tradeflow.state.trade-store"));
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("RS-3", 1, "CP-1", "RS-BOOK", "2027-05-20"))
         .post("/")
         .then()
         .statusCode(400);
     await()
         .atMost(Duration.ofSeconds(60))
-        .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        .untilAsserted(
+            () -> TestTokens.withAllRoles().get("/q/health/ready").then().statusCode(200));
 
     assertThat(store.size()).isEqualTo(size);
-    assertThat(given().get("/api/v1/trades/RS-1").then().statusCode(200).extract().asString())
+    assertThat(
+            TestTokens.withAllRoles()
+                .get("/api/v1/trades/RS-1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
         .isEqualTo(rs1);
-    assertThat(given().get("/api/v1/trades/RS-2").then().statusCode(200).extract().asString())
+    assertThat(
+            TestTokens.withAllRoles()
+                .get("/api/v1/trades/RS-2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
         .isEqualTo(rs2);
-    assertThat(given().get("/api/v1/trades/book/RS-BOOK").then().extract().asString())
+    assertThat(
+            TestTokens.withAllRoles()
+                .get("/api/v1/trades/book/RS-BOOK")
+                .then()
+                .extract()
+                .asString())
         .isEqualTo(book);
     // and decides on the rebuilt state: version 1 of RS-2 replaces, a lower one of RS-1 is refused
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("RS-2", 0, "CP-3", "RS-BOOK", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(400);
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("RS-1", 1, "CP-1", "RS-BOOK", "2027-05-20"))
         .post("/api/v1/trades")
         .then()

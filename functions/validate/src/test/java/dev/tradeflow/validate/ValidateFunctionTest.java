@@ -1,9 +1,9 @@
 package dev.tradeflow.validate;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
@@ -11,6 +11,7 @@ import dev.tradeflow.events.Json;
 import dev.tradeflow.model.ValidatedTrade;
 import dev.tradeflow.testing.KafkaBrokerResource;
 import dev.tradeflow.testing.Send;
+import dev.tradeflow.testing.TestTokens;
 import dev.tradeflow.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,7 +33,18 @@ class ValidateFunctionTest {
         .header("ce-subject", "VB-1")
         .body("change", equalTo("ACCEPTED"))
         .body("stored.trade.trade_id", equalTo("VB-1"));
-    given().get("/api/v1/trades/VB-1").then().statusCode(200).body("version", equalTo(1));
+    TestTokens.withAllRoles()
+        .get("/api/v1/trades/VB-1")
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(1));
+    // a CloudEvent carries no token: its audit entry names its source, and no actor
+    TestTokens.withAllRoles()
+        .queryParam("trade_id", "VB-1")
+        .get("/api/v1/audit-logs")
+        .then()
+        .body("[0].action", equalTo("ACCEPTED"))
+        .body("[0].actor", nullValue());
   }
 
   @Test
@@ -49,7 +61,7 @@ class ValidateFunctionTest {
         .body("type", equalTo(EventType.TRADE_REJECTED.type()))
         .body("data.reason", equalTo("LOWER_VERSION"))
         .body("data.stage", equalTo("VALIDATE"));
-    given().get("/api/v1/trades/VS-1").then().body("version", equalTo(2));
+    TestTokens.withAllRoles().get("/api/v1/trades/VS-1").then().body("version", equalTo(2));
   }
 
   @Test
@@ -57,7 +69,7 @@ class ValidateFunctionTest {
     Send.binary(Send.event(PARSED, "VX-1", "application/json", "{\"nonsense\":true}"))
         .statusCode(400)
         .contentType(containsString("application/problem+json"));
-    given()
+    TestTokens.withAllRoles()
         .header("ce-specversion", "1.0")
         .header("ce-id", "1")
         .header("ce-type", PARSED)
@@ -85,7 +97,7 @@ class ValidateFunctionTest {
             "VK-1",
             "application/json",
             "{\"trade_id\":\"VK-1\",\"version\":1,\"maturity_date\":\"2026-11-21\"}"));
-    given().get("/api/v1/trades/VK-1").then().body("expired", equalTo(false));
+    TestTokens.withAllRoles().get("/api/v1/trades/VK-1").then().body("expired", equalTo(false));
   }
 
   @Test
@@ -108,19 +120,20 @@ class ValidateFunctionTest {
           .contains("MALFORMED_EVENT");
       assertThat(validated.await(1, e -> "VG-3".equals(e.subject()))).hasSize(1);
     }
-    given().get("/api/v1/trades/VG-3").then().statusCode(200);
-    given().get("/api/v1/trades/VG-2").then().statusCode(404);
+    TestTokens.withAllRoles().get("/api/v1/trades/VG-3").then().statusCode(200);
+    TestTokens.withAllRoles().get("/api/v1/trades/VG-2").then().statusCode(404);
   }
 
   @Test
   void restCallsTakeTheSameUnitOfWorkAndAreCountedAsRestInputs() {
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("VU-1", 1, "CP-1", "B3", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(201);
-    given().delete("/api/v1/trades/VU-1").then().statusCode(204);
-    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    TestTokens.withAllRoles().delete("/api/v1/trades/VU-1").then().statusCode(204);
+    String metrics =
+        TestTokens.withAllRoles().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics)
         .containsPattern(
             "tradeflow_events_in_total\\{[^}]*binding=\"rest\"[^}]*type=\"tradeflow.trade.parsed\"")
@@ -133,7 +146,7 @@ class ValidateFunctionTest {
 
   @Test
   void restApiCreatesReplacesAndRejectsWithReasons() {
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("VR-1", 1, "CP-1", "B3", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
@@ -141,19 +154,19 @@ class ValidateFunctionTest {
         .header("Location", containsString("/api/v1/trades/VR-1"))
         .body("trade_id", equalTo("VR-1"))
         .body("counter_party_id", equalTo("CP-1"));
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("VR-1", 1, "CP-9", "B3", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(200)
         .body("counter_party_id", equalTo("CP-9"));
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("VR-1", 2, "CP-9", "B3", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(201)
         .body("version", equalTo(2));
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("VR-1", 1, "CP-9", "B3", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
@@ -161,27 +174,27 @@ class ValidateFunctionTest {
         .contentType(containsString("application/problem+json"))
         .body("reason", equalTo("LOWER_VERSION"))
         .body("detail", containsString("lower"));
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("VR-2", 1, "CP-9", "B3", "2014-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(400)
         .body("reason", equalTo("MATURITY_IN_PAST"));
-    given()
+    TestTokens.withAllRoles()
         .body("{\"trade_id\":\"VR-3\"")
         .post("/api/v1/trades")
         .then()
         .statusCode(400)
         .body("reason", equalTo("MALFORMED_PAYLOAD"));
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("VR-4", 1, "CP-9", "B3", "2027-13-01"))
         .post("/api/v1/trades")
         .then()
         .statusCode(400)
         .body("reason", equalTo("INVALID_FIELD"))
         .body("location", equalTo("/maturity_date"));
-    given().get("/api/v1/trades/VR-2").then().statusCode(404);
-    given()
+    TestTokens.withAllRoles().get("/api/v1/trades/VR-2").then().statusCode(404);
+    TestTokens.withAllRoles()
         .get("/api/v1/audit-logs?trade_id=VR-1")
         .then()
         .statusCode(200)
@@ -193,14 +206,18 @@ class ValidateFunctionTest {
   @Test
   void listsPagesAndBooks() {
     for (int i = 0; i < 5; i++) {
-      given()
+      TestTokens.withAllRoles()
           .body(Trades.json("VL-" + i, 1, "CP-1", "BOOK-L", "2027-05-20"))
           .post("/api/v1/trades")
           .then()
           .statusCode(201);
     }
-    given().get("/api/v1/trades/book/BOOK-L").then().statusCode(200).body("size()", equalTo(5));
-    given()
+    TestTokens.withAllRoles()
+        .get("/api/v1/trades/book/BOOK-L")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(5));
+    TestTokens.withAllRoles()
         .get("/api/v1/trades?page=0&size=2")
         .then()
         .statusCode(200)
@@ -210,17 +227,17 @@ class ValidateFunctionTest {
 
   @Test
   void deleteWritesATombstoneAndEmitsDeleted() {
-    given()
+    TestTokens.withAllRoles()
         .body(Trades.json("VD-1", 1, "CP-1", "B1", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(201);
     try (TopicProbe deleted = TopicProbe.open(EventType.TRADE_DELETED)) {
-      given().delete("/api/v1/trades/VD-1").then().statusCode(204);
+      TestTokens.withAllRoles().delete("/api/v1/trades/VD-1").then().statusCode(204);
       assertThat(deleted.await(1, e -> "VD-1".equals(e.subject()))).hasSize(1);
     }
-    given().get("/api/v1/trades/VD-1").then().statusCode(404);
-    given().delete("/api/v1/trades/VD-1").then().statusCode(404);
+    TestTokens.withAllRoles().get("/api/v1/trades/VD-1").then().statusCode(404);
+    TestTokens.withAllRoles().delete("/api/v1/trades/VD-1").then().statusCode(404);
   }
 
   @Test
@@ -235,7 +252,7 @@ class ValidateFunctionTest {
           Send.event(cancel, "VC-1", "application/json", "{\"trade_id\":\"VC-1\",\"version\":1}"));
       assertThat(deleted.await(1, e -> "VC-1".equals(e.subject()))).hasSize(1);
     }
-    given().get("/api/v1/trades/VC-1").then().statusCode(404);
+    TestTokens.withAllRoles().get("/api/v1/trades/VC-1").then().statusCode(404);
     Send.binary(
             Send.event(cancel, "VC-2", "application/json", "{\"trade_id\":\"VC-2\",\"version\":1}"))
         .statusCode(200)
@@ -245,23 +262,23 @@ class ValidateFunctionTest {
 
   @Test
   void statisticsHealthAndManualExpiry() {
-    given()
+    TestTokens.withAllRoles()
         .get("/api/v1/health")
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("business_date", equalTo("2026-11-21"));
-    given()
+    TestTokens.withAllRoles()
         .get("/api/v1/statistics")
         .then()
         .statusCode(200)
         .body("business_date", equalTo("2026-11-21"));
-    given()
+    TestTokens.withAllRoles()
         .post("/api/v1/expire-trades")
         .then()
         .statusCode(200)
         .body("business_date", equalTo("2026-11-21"));
-    given()
+    TestTokens.withAllRoles()
         .get("/q/health/ready")
         .then()
         .statusCode(200)

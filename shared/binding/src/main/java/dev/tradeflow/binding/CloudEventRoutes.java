@@ -6,7 +6,6 @@ import io.quarkus.funqy.runtime.ApplicationException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,17 +88,16 @@ public class CloudEventRoutes {
       return ProblemAnswer.of(failure); // after the function: writing its reply failed
     }
     if (http.statusCode() == 413) {
-      return ProblemAnswer.status(413, "Payload too large", "the request body is over the limit");
+      return ProblemAnswer.status(413, RefusedRequests.title(413), RefusedRequests.detail(413));
     }
     if (http.request().method() != HttpMethod.POST) {
       return ProblemAnswer.status(405, "Method not allowed", "CloudEvents are POSTed to /");
     }
-    RequestBody body = http.body();
     String fault =
         HttpCloudEvents.fault(
             http.request().getHeader("Content-Type"),
             http.request()::getHeader,
-            body == null || body.buffer() == null ? new byte[0] : body.buffer().getBytes());
+            RequestBodies.bytes(http));
     if (fault != null) {
       return ProblemAnswer.badEvent(fault);
     }

@@ -42,4 +42,9 @@ public record Problem(
         reason,
         location);
   }
+
+  /** 413 with the reason code a too-large trade is rejected with. */
+  public static Problem tooLarge(String reason, String detail) {
+    return new Problem("about:blank", "Payload too large", 413, detail, reason, null);
+  }
 }

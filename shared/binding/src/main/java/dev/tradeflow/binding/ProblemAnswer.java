@@ -21,6 +21,7 @@ public record ProblemAnswer(Problem problem, String retryAfter) {
   public static ProblemAnswer of(Throwable failure) {
     return switch (failure) {
       case MalformedEventException e -> badEvent(e.getMessage());
+      case InvalidRequestException e -> status(400, "Bad request", e.getMessage());
       case NotReadyException e -> unavailable("Not ready", e.getMessage());
       case CircuitBreakerOpenException e ->
           unavailable("Kafka unavailable", "Kafka writes keep failing; the circuit is open");

@@ -1,6 +1,10 @@
 package dev.tradeflow.binding;
 
 import dev.tradeflow.cloudevents.MalformedEventException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -14,6 +18,11 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response malformed(MalformedEventException e) {
+    return answer(e);
+  }
+
+  @ServerExceptionMapper
+  public Response invalid(InvalidRequestException e) {
     return answer(e);
   }
 
@@ -35,6 +44,40 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response failed(EventProcessingException e) {
     LOG.errorf(e, "processing failed: %s", e.getMessage());
+    return answer(e);
+  }
+
+  /** No token, or one that does not verify (signature, expiry, issuer, audience): 401. */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthenticated(RuntimeException e) {
+    return Response.fromResponse(
+            problem(Problem.of(401, RefusedRequests.title(401), RefusedRequests.detail(401))))
+        .header("WWW-Authenticate", "Bearer")
+        .build();
+  }
+
+  /** A valid token without the role the endpoint needs: 403. */
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return problem(Problem.of(403, RefusedRequests.title(403), RefusedRequests.detail(403)));
+  }
+
+  /**
+   * What the framework refuses (no such path, wrong method, content type or accept, an unreadable
+   * body): problem JSON with the status, and a detail of tradeflow's own, never the framework's
+   * message, which may name internal classes.
+   */
+  @ServerExceptionMapper
+  public Response refused(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    return problem(
+        Problem.of(status, RefusedRequests.title(status), RefusedRequests.detail(status)));
+  }
+
+  /** Anything else: a 500 whose cause goes to the log, not to the client. */
+  @ServerExceptionMapper
+  public Response unexpected(RuntimeException e) {
+    LOG.errorf(e, "a REST request failed: %s", e.toString());
     return answer(e);
   }
 

@@ -2,11 +2,14 @@ package dev.tradeflow.testing;
 
 import dev.tradeflow.broker.LocalKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Starts one real KRaft broker per test JVM, with every catalogue topic, and points the app under
- * test at it. The broker outlives each test class, so apps restarted between classes share it.
+ * test at it. The broker outlives each test class, so apps restarted between classes share it. It
+ * also gives the app the public key of {@link TestTokens}, so tests call the REST APIs with tokens
+ * they sign themselves.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,13 +25,13 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
     return broker;
   }
 
+  /** The broker's address, and the test issuer's key, issuer and audience for bearer tokens. */
   @Override
   public Map<String, String> start() {
-    return Map.of(
-        "kafka.bootstrap.servers",
-        broker().bootstrapServers(),
-        "quarkus.kafka.devservices.enabled",
-        "false");
+    Map<String, String> config = new HashMap<>(TestTokens.ISSUER.verification());
+    config.put("kafka.bootstrap.servers", broker().bootstrapServers());
+    config.put("quarkus.kafka.devservices.enabled", "false");
+    return config;
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.tradeflow.parse;
+package dev.tradeflow.formats;
 
 /**
  * Bounds on what parse will read, so no input can exhaust it.
@@ -12,10 +12,10 @@ public record ParseLimits(
     int maxBytes, int maxNestingDepth, int maxTradesPerMessage, int maxFields) {
 
   // The defaults, as constants so that configuration defaults can name them too.
-  static final int MAX_BYTES = 64 * 1024;
-  static final int MAX_NESTING_DEPTH = 16;
-  static final int MAX_TRADES_PER_MESSAGE = 10_000;
-  static final int MAX_FIELDS = 4_096;
+  public static final int MAX_BYTES = 64 * 1024;
+  public static final int MAX_NESTING_DEPTH = 16;
+  public static final int MAX_TRADES_PER_MESSAGE = 10_000;
+  public static final int MAX_FIELDS = 4_096;
 
   public static final ParseLimits DEFAULTS =
       new ParseLimits(MAX_BYTES, MAX_NESTING_DEPTH, MAX_TRADES_PER_MESSAGE, MAX_FIELDS);
