@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
@@ -29,6 +31,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +170,100 @@ class ManifestTest {
       assertThat(container.getEnvFrom()).anyMatch(s -> s.getSecretRef() != null);
     }
     assertThat(MANIFESTS.of(Service.class)).hasSize(Function.values().length);
+  }
+
+  @Test
+  void everyFunctionVerifiesBearerTokensAgainstTheConfiguredIssuer() {
+    ConfigMap auth =
+        MANIFESTS.of(ConfigMap.class).stream()
+            .filter(map -> map.getMetadata().getName().equals("tradeflow-auth"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(auth.getData())
+        .containsKeys(
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES");
+    assertThat(auth.getData()).allSatisfy((key, value) -> assertThat(value).isNotBlank());
+    for (Function function : Function.values()) {
+      Container container =
+          service(function).getSpec().getTemplate().getSpec().getContainers().getFirst();
+      assertThat(container.getEnvFrom())
+          .as(function + " reads tradeflow-auth")
+          .anyMatch(
+              source ->
+                  source.getConfigMapRef() != null
+                      && source.getConfigMapRef().getName().equals("tradeflow-auth"));
+    }
+  }
+
+  @Test
+  void everyPodRunsLockedDown() {
+    for (Function function : Function.values()) {
+      var pod = service(function).getSpec().getTemplate().getSpec();
+      assertThat(pod.getAutomountServiceAccountToken()).as(function + " token").isFalse();
+      assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+      assertThat(pod.getSecurityContext().getSeccompProfile().getType())
+          .isEqualTo("RuntimeDefault");
+      for (Container container : pod.getContainers()) {
+        SecurityContext locked = container.getSecurityContext();
+        assertThat(locked.getRunAsNonRoot()).as(function + " non-root").isTrue();
+        assertThat(locked.getReadOnlyRootFilesystem()).as(function + " read-only").isTrue();
+        assertThat(locked.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(locked.getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(locked.getCapabilities().getAdd()).isNullOrEmpty();
+        assertThat(locked.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        // with the root filesystem read-only, /tmp is a bounded emptyDir
+        assertThat(container.getVolumeMounts())
+            .anyMatch(mount -> mount.getMountPath().equals("/tmp"));
+      }
+      assertThat(pod.getVolumes())
+          .allMatch(
+              volume ->
+                  volume.getEmptyDir() != null && volume.getEmptyDir().getSizeLimit() != null);
+    }
+  }
+
+  @Test
+  void onlyKnativesDataPlaneAndThePrometheusScraperReachThePods() {
+    List<NetworkPolicy> policies = MANIFESTS.of(NetworkPolicy.class);
+    assertThat(policies).hasSize(1);
+    NetworkPolicy policy = policies.getFirst();
+    assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+    Map<String, String> selector = policy.getSpec().getPodSelector().getMatchLabels();
+    for (Function function : Function.values()) {
+      assertThat(service(function).getSpec().getTemplate().getMetadata().getLabels())
+          .as(function + " pods are selected")
+          .containsAllEntriesOf(selector);
+    }
+    Map<String, Set<Integer>> portsByNamespace = new TreeMap<>();
+    for (var rule : policy.getSpec().getIngress()) {
+      assertThat(rule.getFrom()).allMatch(peer -> peer.getIpBlock() == null);
+      for (var peer : rule.getFrom()) {
+        assertThat(peer.getPodSelector()).as("whole namespaces, named").isNull();
+        String namespace =
+            peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+        rule.getPorts()
+            .forEach(
+                port ->
+                    portsByNamespace
+                        .computeIfAbsent(namespace, n -> new TreeSet<>())
+                        .add(port.getPort().getIntVal()));
+      }
+    }
+    int metricsPort =
+        service(Function.PARSE)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .getFirst()
+            .getPorts()
+            .getFirst()
+            .getContainerPort();
+    assertThat(portsByNamespace)
+        .containsOnly(
+            Map.entry("knative-serving", Set.of(8012, 8013)),
+            Map.entry("kourier-system", Set.of(8012, 8013)),
+            Map.entry("monitoring", Set.of(metricsPort)));
   }
 
   @Test

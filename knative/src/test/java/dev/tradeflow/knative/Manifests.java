@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
@@ -52,7 +53,8 @@ final class Manifests {
           Map.entry("serving.knative.dev/v1/Service", Service.class),
           Map.entry("sources.knative.dev/v1beta1/KafkaSource", KafkaSource.class),
           Map.entry("sources.knative.dev/v1/PingSource", PingSource.class),
-          Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class));
+          Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class),
+          Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class));
 
   static final Path DIR = Path.of("").toAbsolutePath();
 
