@@ -20,9 +20,10 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>one failure handler, so every failure there is problem JSON with the status Knative's
  *       contract wants: 400 for a broken or misrouted event (Funqy's own 404, 406 and 409 included,
- *       which Knative would retry), 405 for a method other than POST, 413 for a body over the
- *       limit, 503 with {@code Retry-After} while the function cannot take the event yet, 500 when
- *       it failed on it. No stack traces in answers;
+ *       which Knative would retry), 401 without a valid delivery token (when {@link DeliveryTokens}
+ *       demands one), 405 for a method other than POST, 413 for a body over the limit, 503 with
+ *       {@code Retry-After} while the function cannot take the event yet, 500 when it failed on it.
+ *       No stack traces in answers;
  *   <li>the reply's {@code ce-time} in RFC 3339 with seconds (Funqy writes {@code
  *       OffsetDateTime.toString()}, which drops zero seconds);
  *   <li>202 instead of Funqy's 204 when the function sent several events to Kafka itself.
@@ -76,6 +77,9 @@ public class CloudEventRoutes {
     if (answer.retryAfter() != null) {
       response.putHeader("Retry-After", answer.retryAfter());
     }
+    if (answer.status() == 401) {
+      response.putHeader("WWW-Authenticate", "Bearer");
+    }
     response.end(Buffer.buffer(Json.write(answer.problem())));
   }
 
@@ -87,8 +91,10 @@ public class CloudEventRoutes {
     if (http.get(FUNCTION_RAN) != null && failure != null) {
       return ProblemAnswer.of(failure); // after the function: writing its reply failed
     }
-    if (http.statusCode() == 413) {
-      return ProblemAnswer.status(413, RefusedRequests.title(413), RefusedRequests.detail(413));
+    if (http.statusCode() == 413 || http.statusCode() == 401) {
+      int status = http.statusCode();
+      return ProblemAnswer.status(
+          status, RefusedRequests.title(status), RefusedRequests.detail(status));
     }
     if (http.request().method() != HttpMethod.POST) {
       return ProblemAnswer.status(405, "Method not allowed", "CloudEvents are POSTed to /");

@@ -6,6 +6,7 @@ import dev.tradeflow.cloudevents.KafkaCloudEvents;
 import dev.tradeflow.cloudevents.StructuredCloudEvents;
 import dev.tradeflow.events.CloudEvent;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -33,12 +34,20 @@ public final class Send {
   }
 
   public static ValidatableResponse binary(CloudEvent event) {
-    var request =
-        given()
-            .header("ce-specversion", "1.0")
-            .header("ce-id", event.id())
-            .header("ce-source", event.source())
-            .header("ce-type", event.type());
+    return binary(event, given());
+  }
+
+  /** In binary mode, with a delivery token, as Knative Eventing sends with OIDC on. */
+  public static ValidatableResponse binary(CloudEvent event, String bearerToken) {
+    return binary(event, given().auth().oauth2(bearerToken));
+  }
+
+  private static ValidatableResponse binary(CloudEvent event, RequestSpecification request) {
+    request
+        .header("ce-specversion", "1.0")
+        .header("ce-id", event.id())
+        .header("ce-source", event.source())
+        .header("ce-type", event.type());
     if (event.subject() != null) {
       request.header("ce-subject", event.subject());
     }
