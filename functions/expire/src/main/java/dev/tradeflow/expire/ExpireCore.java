@@ -25,8 +25,12 @@ public final class ExpireCore {
     this.emitter = emitter;
   }
 
+  /**
+   * One {@code trade.expired} per stored trade due on {@code businessDate}, in trade-id order;
+   * {@code requestedBy} (null unless a person asked over REST) goes into each.
+   */
   public List<CloudEvent> sweep(
-      CloudEvent tick, Collection<StoredTrade> stored, LocalDate businessDate) {
+      CloudEvent tick, Collection<StoredTrade> stored, LocalDate businessDate, String requestedBy) {
     List<StoredTrade> due =
         stored.stream()
             .filter(t -> BusinessCalendar.dueForExpiry(t.trade(), businessDate))
@@ -37,7 +41,11 @@ public final class ExpireCore {
       StoredTrade trade = due.get(i);
       TradeExpiry expiry =
           new TradeExpiry(
-              trade.tradeId(), trade.trade().version(), trade.trade().maturityDate(), businessDate);
+              trade.tradeId(),
+              trade.trade().version(),
+              trade.trade().maturityDate(),
+              businessDate,
+              requestedBy);
       expired.add(emitter.emit(tick, EventType.TRADE_EXPIRED, trade.tradeId(), i, expiry));
     }
     return expired;

@@ -2,6 +2,7 @@ package dev.tradeflow.expire;
 
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.binding.PendingWrites;
+import dev.tradeflow.binding.RequestActor;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
@@ -26,6 +27,7 @@ public class ExpireHandler implements EventHandler {
 
   @Inject MaturityIndex index;
   @Inject BusinessCalendar calendar;
+  @Inject RequestActor actor;
 
   private ExpireCore core;
 
@@ -41,7 +43,7 @@ public class ExpireHandler implements EventHandler {
 
   @Override
   public List<CloudEvent> handle(EventType type, CloudEvent tick, PendingWrites writes) {
-    return core.sweep(tick, index.trades(), businessDate(tick));
+    return core.sweep(tick, index.trades(), businessDate(tick), actor.current().orElse(null));
   }
 
   public LocalDate businessDate(CloudEvent tick) {

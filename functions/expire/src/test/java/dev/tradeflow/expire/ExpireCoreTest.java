@@ -39,7 +39,8 @@ class ExpireCoreTest {
                 stored("T-today", "2026-11-21", false),
                 stored("T-future", "2027-05-20", false),
                 stored("T-done", "2026-01-01", true)),
-            TODAY);
+            TODAY,
+            null);
     assertThat(out).extracting(CloudEvent::subject).containsExactly("T-a", "T-b");
     assertThat(out).allMatch(e -> e.type().equals(EventType.TRADE_EXPIRED.type()));
     TradeExpiry first = Json.read(out.get(0).data(), TradeExpiry.class);
@@ -50,14 +51,22 @@ class ExpireCoreTest {
   void theSameTickGivesTheSameEventIds() {
     List<StoredTrade> trades =
         List.of(stored("T1", "2026-01-01", false), stored("T2", "2026-01-02", false));
-    assertThat(core.sweep(tick, trades, TODAY))
+    assertThat(core.sweep(tick, trades, TODAY, null))
         .extracting(CloudEvent::id)
-        .isEqualTo(core.sweep(tick, trades, TODAY).stream().map(CloudEvent::id).toList())
+        .isEqualTo(core.sweep(tick, trades, TODAY, null).stream().map(CloudEvent::id).toList())
         .doesNotHaveDuplicates();
   }
 
   @Test
   void nothingDueGivesNothing() {
-    assertThat(core.sweep(tick, List.of(stored("T", "2030-01-01", false)), TODAY)).isEmpty();
+    assertThat(core.sweep(tick, List.of(stored("T", "2030-01-01", false)), TODAY, null)).isEmpty();
+  }
+
+  @Test
+  void aSweepAskedForBySomeoneNamesThemInEveryExpiry() {
+    List<CloudEvent> out =
+        core.sweep(tick, List.of(stored("T-a", "2014-05-20", false)), TODAY, "olivia");
+    assertThat(Json.read(out.get(0).data(), TradeExpiry.class).requestedBy()).isEqualTo("olivia");
+    assertThat(out.get(0).dataAsText()).contains("\"requested_by\":\"olivia\"");
   }
 }

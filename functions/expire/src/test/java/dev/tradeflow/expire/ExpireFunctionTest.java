@@ -60,15 +60,29 @@ class ExpireFunctionTest {
   }
 
   @Test
-  void restCallSweepsMaturedTradesOnly() {
+  void restCallSweepsMaturedTradesOnlyAndNamesWhoAsked() {
     awaitIndexed();
-    TestTokens.withAllRoles()
-        .post("/api/v1/expire-trades")
-        .then()
-        .statusCode(200)
-        .body("trade_ids", hasItem("XP-MATURED"))
-        .body("trade_ids", org.hamcrest.Matchers.not(hasItem("XP-LIVE")))
-        .body("trade_ids", org.hamcrest.Matchers.not(hasItem("XP-FLAGGED")));
+    try (TopicProbe expired = TopicProbe.open(EventType.TRADE_EXPIRED)) {
+      given()
+          .auth()
+          .oauth2(TestTokens.as("olivia", Roles.OPERATOR))
+          .post("/api/v1/expire-trades")
+          .then()
+          .statusCode(200)
+          .body("trade_ids", hasItem("XP-MATURED"))
+          .body("trade_ids", org.hamcrest.Matchers.not(hasItem("XP-LIVE")))
+          .body("trade_ids", org.hamcrest.Matchers.not(hasItem("XP-FLAGGED")));
+      // the cron may sweep meanwhile (its expiries name nobody): wait for one that names someone
+      CloudEvent event =
+          expired
+              .await(
+                  1,
+                  e ->
+                      "XP-MATURED".equals(e.subject())
+                          && Json.read(e.data(), TradeExpiry.class).requestedBy() != null)
+              .get(0);
+      assertThat(Json.read(event.data(), TradeExpiry.class).requestedBy()).isEqualTo("olivia");
+    }
   }
 
   @Test

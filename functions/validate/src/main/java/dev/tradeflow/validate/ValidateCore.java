@@ -57,7 +57,12 @@ public final class ValidateCore {
       return new ValidateResult(StoreChange.NONE, List.of(), null);
     }
     Trade expired = current.get().trade().withExpired(true);
-    return store(cause, expired, ValidatedTrade.Change.EXPIRED, AuditAction.EXPIRED);
+    ValidateResult result =
+        store(cause, expired, ValidatedTrade.Change.EXPIRED, AuditAction.EXPIRED);
+    return expiry.requestedBy() == null
+        ? result
+        : new ValidateResult(
+            result.change(), result.events(), result.audit().by(expiry.requestedBy()));
   }
 
   public ValidateResult onDelete(CloudEvent cause, Optional<StoredTrade> current) {

@@ -98,6 +98,16 @@ class ValidateCoreTest {
   }
 
   @Test
+  void anExpiryAskedForBySomeoneIsAuditedAsTheirs() {
+    StoredTrade matured = new StoredTrade(trade("T7", 1, "2026-11-20"), 10);
+    TradeExpiry asked = new TradeExpiry("T7", 1, LocalDate.parse("2026-11-20"), null, "olivia");
+    assertThat(core.onExpiry(cause("o"), asked, Optional.of(matured)).audit().actor())
+        .isEqualTo("olivia");
+    TradeExpiry scheduled = new TradeExpiry("T7", 1, LocalDate.parse("2026-11-20"), null);
+    assertThat(core.onExpiry(cause("s"), scheduled, Optional.of(matured)).audit().actor()).isNull();
+  }
+
+  @Test
   void expiryIsANoOpForUnknownAlreadyExpiredOrNotYetMaturedTrades() {
     TradeExpiry expiry = new TradeExpiry("T5", 1, LocalDate.parse("2026-11-20"), null);
     assertThat(core.onExpiry(cause("a"), expiry, Optional.empty()).events()).isEmpty();
