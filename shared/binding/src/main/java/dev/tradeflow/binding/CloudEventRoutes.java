@@ -92,9 +92,7 @@ public class CloudEventRoutes {
       return ProblemAnswer.of(failure); // after the function: writing its reply failed
     }
     if (http.statusCode() == 413 || http.statusCode() == 401) {
-      int status = http.statusCode();
-      return ProblemAnswer.status(
-          status, RefusedRequests.title(status), RefusedRequests.detail(status));
+      return new ProblemAnswer(RefusedRequests.problem(http.statusCode()), null);
     }
     if (http.request().method() != HttpMethod.POST) {
       return ProblemAnswer.status(405, "Method not allowed", "CloudEvents are POSTed to /");

@@ -50,8 +50,7 @@ public class ProblemMappers {
   /** No token, or one that does not verify (signature, expiry, issuer, audience): 401. */
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthenticated(RuntimeException e) {
-    return Response.fromResponse(
-            problem(Problem.of(401, RefusedRequests.title(401), RefusedRequests.detail(401))))
+    return Response.fromResponse(problem(RefusedRequests.problem(401)))
         .header("WWW-Authenticate", "Bearer")
         .build();
   }
@@ -59,7 +58,7 @@ public class ProblemMappers {
   /** A valid token without the role the endpoint needs: 403. */
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e) {
-    return problem(Problem.of(403, RefusedRequests.title(403), RefusedRequests.detail(403)));
+    return problem(RefusedRequests.problem(403));
   }
 
   /**
@@ -70,8 +69,7 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response refused(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    return problem(
-        Problem.of(status, RefusedRequests.title(status), RefusedRequests.detail(status)));
+    return problem(RefusedRequests.problem(status));
   }
 
   /** Anything else: a 500 whose cause goes to the log, not to the client. */

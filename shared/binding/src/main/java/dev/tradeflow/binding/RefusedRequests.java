@@ -28,19 +28,24 @@ public class RefusedRequests {
       return;
     }
     int status = http.statusCode() >= 400 ? http.statusCode() : 500;
-    Problem problem = Problem.of(status, title(status), detail(status));
+    Problem problem = problem(status);
     response
         .setStatusCode(status)
         .putHeader("Content-Type", Problem.MEDIA_TYPE)
         .end(Buffer.buffer(Json.write(problem)));
   }
 
-  static String title(int status) {
+  /** The problem for a refusal with this status, titled and explained once, here. */
+  static Problem problem(int status) {
+    return Problem.of(status, title(status), detail(status));
+  }
+
+  private static String title(int status) {
     Response.Status known = Response.Status.fromStatusCode(status);
     return known != null ? known.getReasonPhrase() : "HTTP " + status;
   }
 
-  static String detail(int status) {
+  private static String detail(int status) {
     return switch (status) {
       case 400 -> "the request could not be read";
       case 401 -> "a valid bearer token is needed";
