@@ -174,11 +174,7 @@ class ManifestTest {
 
   @Test
   void everyFunctionVerifiesBearerTokensAgainstTheConfiguredIssuer() {
-    ConfigMap auth =
-        MANIFESTS.of(ConfigMap.class).stream()
-            .filter(map -> map.getMetadata().getName().equals("tradeflow-auth"))
-            .findFirst()
-            .orElseThrow();
+    ConfigMap auth = configMap("tradeflow-auth");
     assertThat(auth.getData())
         .containsKeys(
             "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER", "MP_JWT_VERIFY_AUDIENCES");
@@ -192,6 +188,57 @@ class ManifestTest {
               source ->
                   source.getConfigMapRef() != null
                       && source.getConfigMapRef().getName().equals("tradeflow-auth"));
+    }
+  }
+
+  /**
+   * Every function reaches Kafka over SASL (SCRAM-SHA-512) and TLS: the settings from the
+   * ConfigMap, the JAAS line (with the password) only from a Secret, and the cluster's CA mounted
+   * read-only from a Secret where the truststore setting points.
+   */
+  @Test
+  void everyFunctionReachesKafkaOverSaslAndTlsWithCredentialsFromSecrets() {
+    Map<String, String> kafka = configMap("tradeflow-kafka").getData();
+    assertThat(kafka)
+        .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+        .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+        .containsEntry("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM")
+        .doesNotContainKey("KAFKA_SASL_JAAS_CONFIG");
+    Secret credentials = secret("tradeflow-kafka-credentials");
+    assertThat(credentials.getStringData().get("KAFKA_SASL_JAAS_CONFIG"))
+        .contains("ScramLoginModule required");
+    Secret ca = secret("tradeflow-kafka-ca");
+    assertThat(ca.getStringData()).containsKey("ca.crt");
+    String truststore = kafka.get("KAFKA_SSL_TRUSTSTORE_LOCATION");
+    for (Function function : Function.values()) {
+      var pod = service(function).getSpec().getTemplate().getSpec();
+      Container container = pod.getContainers().getFirst();
+      assertThat(container.getEnvFrom())
+          .as(function + " reads the Kafka settings and credentials")
+          .anyMatch(
+              s ->
+                  s.getConfigMapRef() != null
+                      && s.getConfigMapRef().getName().equals("tradeflow-kafka"))
+          .anyMatch(
+              s ->
+                  s.getSecretRef() != null
+                      && s.getSecretRef().getName().equals("tradeflow-kafka-credentials"));
+      String volume =
+          pod.getVolumes().stream()
+              .filter(
+                  v ->
+                      v.getSecret() != null
+                          && v.getSecret().getSecretName().equals("tradeflow-kafka-ca"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(function + " mounts no kafka CA"))
+              .getName();
+      assertThat(container.getVolumeMounts())
+          .as(function + " has the CA where the truststore setting points")
+          .anyMatch(
+              mount ->
+                  mount.getName().equals(volume)
+                      && Boolean.TRUE.equals(mount.getReadOnly())
+                      && truststore.equals(mount.getMountPath() + "/ca.crt"));
     }
   }
 
@@ -218,7 +265,8 @@ class ManifestTest {
       assertThat(pod.getVolumes())
           .allMatch(
               volume ->
-                  volume.getEmptyDir() != null && volume.getEmptyDir().getSizeLimit() != null);
+                  (volume.getEmptyDir() != null && volume.getEmptyDir().getSizeLimit() != null)
+                      || volume.getSecret() != null);
     }
   }
 
@@ -343,6 +391,20 @@ class ManifestTest {
     assertThat(dashboard.toString())
         .contains("tradeflow_processing_seconds_bucket")
         .contains("tradeflow_circuit_state");
+  }
+
+  private static ConfigMap configMap(String name) {
+    return MANIFESTS.of(ConfigMap.class).stream()
+        .filter(map -> Manifests.name(map).equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no ConfigMap " + name));
+  }
+
+  private static Secret secret(String name) {
+    return MANIFESTS.of(Secret.class).stream()
+        .filter(secret -> Manifests.name(secret).equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no Secret " + name));
   }
 
   private static Service service(Function function) {
