@@ -24,12 +24,8 @@ final class AuditTrail implements AutoCloseable {
   private final KafkaConsumer<String, byte[]> consumer;
   private final Set<String> decided = new HashSet<>();
 
-  AuditTrail(String bootstrapServers) {
-    consumer =
-        new KafkaConsumer<>(
-            Map.of("bootstrap.servers", bootstrapServers),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+  AuditTrail(Map<String, Object> kafka) {
+    consumer = new KafkaConsumer<>(kafka, new StringDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions =
         consumer.partitionsFor(Topic.AUDIT.topicName()).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition()))

@@ -36,7 +36,8 @@ final class BenchLoad {
 
   /** Sends {@code count} trades ({@code prefix0} …, book B1, CP-1 to CP-3) to {@code topic}. */
   static void send(String bootstrap, String topic, String prefix, int count) {
-    try (KafkaProducer<String, byte[]> producer = SampleData.producer(bootstrap)) {
+    try (KafkaProducer<String, byte[]> producer =
+        SampleData.producer(Map.of("bootstrap.servers", bootstrap))) {
       for (int i = 0; i < count; i++) {
         String id = prefix + i;
         String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), "B1", "2027-05-20");

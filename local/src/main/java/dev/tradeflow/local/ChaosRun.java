@@ -73,7 +73,7 @@ final class ChaosRun {
     LocalStack stack =
         LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withSettings(SETTINGS);
     stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
-    SampleData.loadReferenceData(stack.kafka().bootstrapServers());
+    SampleData.loadReferenceData(stack.kafka().clientConfig());
     return stack;
   }
 
@@ -137,7 +137,7 @@ final class ChaosRun {
   /** Sends the script at {@code rate}, never past {@link #allowed}: the kills set the pace. */
   private int send(ChaosPlan plan, int rate) {
     try (KafkaProducer<String, byte[]> producer =
-        SampleData.producer(stack.kafka().bootstrapServers())) {
+        SampleData.producer(stack.kafka().clientConfig())) {
       List<ChaosPlan.Sent> script = plan.script();
       double tokens = 0;
       long last = System.nanoTime();
@@ -170,13 +170,13 @@ final class ChaosRun {
 
   /** Follows the trade store and aggregates topics until they match the plan, or time runs out. */
   private List<String> awaitSettled(ChaosPlan plan) throws Exception {
-    Map<String, Object> kafka = Map.of("bootstrap.servers", stack.kafka().bootstrapServers());
+    Map<String, Object> kafka = stack.kafka().clientConfig();
     try (CompactedTopicStore<StoredTrade> store =
             new CompactedTopicStore<>(
                 Topic.TRADE_STORE.topicName(), kafka, json(StoredTrade.class));
         CompactedTopicStore<Aggregate> aggregates =
             new CompactedTopicStore<>(Topic.AGGREGATES.topicName(), kafka, json(Aggregate.class));
-        AuditTrail audit = new AuditTrail(stack.kafka().bootstrapServers())) {
+        AuditTrail audit = new AuditTrail(stack.kafka().clientConfig())) {
       store.start();
       aggregates.start();
       store.ready().get(2, TimeUnit.MINUTES);

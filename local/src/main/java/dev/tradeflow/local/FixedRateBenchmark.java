@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -40,8 +41,8 @@ public final class FixedRateBenchmark {
     Path data = Files.createTempDirectory("tradeflow-rate-");
     try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
       stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
-      String kafka = stack.kafka().bootstrapServers();
-      SampleData.loadReferenceData(kafka);
+      Map<String, Object> kafka = stack.kafka().clientConfig();
+      SampleData.loadReferenceData(stack.kafka().clientConfig());
       Thread.sleep(2000);
       System.out.println("warm-up: 10 s at 200/s");
       measure(kafka, "WARM-", 200, Duration.ofSeconds(10));
@@ -65,7 +66,7 @@ public final class FixedRateBenchmark {
     }
   }
 
-  static RateRun measure(String kafka, String prefix, int rate, Duration duration)
+  static RateRun measure(Map<String, Object> kafka, String prefix, int rate, Duration duration)
       throws InterruptedException {
     try (EventWatch applied = EventWatch.fromNow(kafka, EventType.AGGREGATE_UPDATED)) {
       int sent = sendAtRate(kafka, prefix, rate, duration);
@@ -91,7 +92,7 @@ public final class FixedRateBenchmark {
   }
 
   /** Sends {@code rate} trades a second for {@code duration}, on schedule; returns how many. */
-  static int sendAtRate(String kafka, String prefix, int rate, Duration duration)
+  static int sendAtRate(Map<String, Object> kafka, String prefix, int rate, Duration duration)
       throws InterruptedException {
     int total = (int) (rate * duration.toMillis() / 1000);
     try (KafkaProducer<String, byte[]> producer = SampleData.producer(kafka)) {

@@ -39,6 +39,9 @@ public final class FunctionProcess implements AutoCloseable {
   /**
    * Starts {@code functions/<id>/target/quarkus-app/quarkus-run.jar} under {@code repo}.
    *
+   * @param kafka the Kafka client settings: {@code bootstrap.servers} is passed as a system
+   *     property; the rest (SASL, TLS) as {@code KAFKA_*} environment variables, as a Knative
+   *     Service gets them from its Secret, so that no credential shows in the command line
    * @param businessDate pins the business date, or null for today in the business zone
    * @param settings more configuration properties, passed as {@code -Dname=value}
    * @param bearer the token {@link #get} and {@link #post} send to the REST API
@@ -47,7 +50,7 @@ public final class FunctionProcess implements AutoCloseable {
       Path repo,
       Function function,
       int port,
-      String bootstrapServers,
+      Map<String, Object> kafka,
       LocalDate businessDate,
       Path logDir,
       Map<String, String> settings,
@@ -60,7 +63,7 @@ public final class FunctionProcess implements AutoCloseable {
       command.add(javaExecutable());
       command.add("-Xmx256m");
     }
-    command.add("-Dkafka.bootstrap.servers=" + bootstrapServers);
+    command.add("-Dkafka.bootstrap.servers=" + kafka.get("bootstrap.servers"));
     command.add("-Dquarkus.http.port=" + port);
     if (businessDate != null) {
       command.add("-Dtradeflow.business.date=" + businessDate);
@@ -73,8 +76,15 @@ public final class FunctionProcess implements AutoCloseable {
     try {
       Files.createDirectories(logDir);
       Path log = logDir.resolve(function.id() + ".log");
+      ProcessBuilder builder = new ProcessBuilder(command);
+      kafka.forEach(
+          (name, value) -> {
+            if (!name.equals("bootstrap.servers")) {
+              builder.environment().put(environmentName(name), String.valueOf(value));
+            }
+          });
       Process process =
-          new ProcessBuilder(command)
+          builder
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
@@ -82,6 +92,11 @@ public final class FunctionProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code sasl.jaas.config} → {@code KAFKA_SASL_JAAS_CONFIG}, as Quarkus reads it back. */
+  static String environmentName(String kafkaProperty) {
+    return "KAFKA_" + kafkaProperty.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
   }
 
   /** {@code -Dtradeflow.native=true}: start the native binaries instead of the jars. */

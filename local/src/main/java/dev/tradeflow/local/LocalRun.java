@@ -1,5 +1,6 @@
 package dev.tradeflow.local;
 
+import dev.tradeflow.broker.KafkaUser;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.issuer.LocalIssuer;
 import dev.tradeflow.model.Roles;
@@ -34,7 +35,9 @@ import java.util.stream.Stream;
  * </ul>
  *
  * Options: {@code --data-dir DIR} (default {@code .local-data}), {@code --fresh} (wipe it first),
- * {@code --kafka-port P} (default 9092), {@code --exit} (stop after the story instead of waiting).
+ * {@code --kafka-port P} (default 9092), {@code --exit} (stop after the story instead of waiting),
+ * {@code --kafka-sasl} (the functions and the sample data reach the broker over SASL
+ * (SCRAM-SHA-512) and TLS on port {@value #SASL_PORT}, as in production).
  */
 public final class LocalRun {
 
@@ -50,7 +53,8 @@ public final class LocalRun {
       wipe(dataDir);
     }
     switch (command) {
-      case "run" -> run(repo, dataDir, kafkaPort, options.remove("--exit"));
+      case "run" ->
+          run(repo, dataDir, kafkaPort, options.remove("--kafka-sasl"), options.remove("--exit"));
       case "broker" -> broker(repo, dataDir, kafkaPort);
       case "bench-pipeline" -> benchPipeline(repo, options);
       case "chaos" -> chaos(repo, options);
@@ -69,7 +73,11 @@ public final class LocalRun {
     }
   }
 
-  static void run(Path repo, Path dataDir, int kafkaPort, boolean exitAfterStory) throws Exception {
+  /** The local broker's SASL_SSL listener, with {@code run --kafka-sasl}. */
+  static final int SASL_PORT = 9093;
+
+  static void run(Path repo, Path dataDir, int kafkaPort, boolean sasl, boolean exitAfterStory)
+      throws Exception {
     Map<Function, Integer> ports = new EnumMap<>(Function.class);
     for (Function function : Function.values()) {
       ports.put(function, function.localPort());
@@ -79,9 +87,24 @@ public final class LocalRun {
     System.out.println(
         "Starting a Kafka broker (KRaft) on localhost:"
             + kafkaPort
+            + (sasl ? " and, SASL_SSL with SCRAM-SHA-512, on localhost:" + SASL_PORT : "")
             + ", data in "
             + dataDir.resolve("kafka"));
-    LocalStack stack = LocalStack.startBroker(repo, dataDir, kafkaPort, false);
+    LocalStack stack;
+    if (sasl) {
+      requireFree(SASL_PORT);
+      KafkaUser user = KafkaUser.withRandomPassword("tradeflow");
+      stack = LocalStack.startSecuredBroker(repo, dataDir, kafkaPort, SASL_PORT, user, false);
+      Path clientProperties = KafkaClientProperties.write(dataDir, stack.kafka().clientConfig());
+      System.out.println(
+          "The functions and the sample data log in as "
+              + user.name()
+              + "; the client settings, password included, are in "
+              + clientProperties
+              + " (for kafka-console-consumer.sh --consumer.config)");
+    } else {
+      stack = LocalStack.startBroker(repo, dataDir, kafkaPort, false);
+    }
     CountDownLatch stopped = stopOnExit(stack);
     System.out.println(
         "Starting parse, validate, enrich, aggregate, expire (logs in " + stack.logDir() + ")");

@@ -1,5 +1,6 @@
 package dev.tradeflow.local;
 
+import dev.tradeflow.broker.KafkaUser;
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.issuer.LocalIssuer;
@@ -17,6 +18,7 @@ public final class LocalStack implements AutoCloseable {
   private final Path repo;
   private final Path kafkaDir;
   private final int kafkaPort;
+  private LocalKafka.SecuredListener secured;
   private final boolean temporary;
   private final Path logDir;
   private final Path tokenKeys;
@@ -49,6 +51,20 @@ public final class LocalStack implements AutoCloseable {
     return stack;
   }
 
+  /**
+   * Starts the broker with a second listener on {@code securedPort} that takes only SASL
+   * (SCRAM-SHA-512) over TLS, creates {@code user}, and creates the topics. The functions and the
+   * local tools then reach Kafka through that listener as {@code user}.
+   */
+  public static LocalStack startSecuredBroker(
+      Path repo, Path dataDir, int kafkaPort, int securedPort, KafkaUser user, boolean temporary) {
+    LocalStack stack = new LocalStack(repo, dataDir, kafkaPort, temporary);
+    stack.kafka = LocalKafka.startSecured(stack.kafkaDir, kafkaPort, securedPort, user, temporary);
+    stack.secured = stack.kafka.secured().orElseThrow();
+    stack.kafka.createCatalogueTopics();
+    return stack;
+  }
+
   /** Configuration every function started from now on gets, as {@code -Dname=value}. */
   public LocalStack withSettings(Map<String, String> settings) {
     this.settings = Map.copyOf(settings);
@@ -65,7 +81,11 @@ public final class LocalStack implements AutoCloseable {
 
   /** Starts the broker again on the same port and data, after {@link #stopBroker()}. */
   public void restartBroker() {
-    kafka = LocalKafka.start(kafkaDir, kafkaPort, temporary);
+    kafka =
+        secured == null
+            ? LocalKafka.start(kafkaDir, kafkaPort, temporary)
+            : LocalKafka.startSecured(
+                kafkaDir, kafkaPort, secured.port(), secured.user(), temporary);
   }
 
   /** Starts every function, each on its own port, and waits until all are ready. */
@@ -86,19 +106,34 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public FunctionProcess start(Function function, int port, LocalDate businessDate) {
+    return start(function, port, businessDate, kafka.clientConfig());
+  }
+
+  /**
+   * Stops {@code function} and starts it again on its port, logging in to the secured listener as
+   * {@code user}, who may not be the broker's user: to see what a function does with wrong
+   * credentials. Does not wait for it to be ready.
+   */
+  public FunctionProcess restartAs(KafkaUser user, Function function, LocalDate businessDate) {
+    stop(function);
+    return start(function, ports.get(function), businessDate, kafka.clientConfig(user));
+  }
+
+  private FunctionProcess start(
+      Function function, int port, LocalDate businessDate, Map<String, Object> kafkaClient) {
     ports.put(function, port);
     Map<String, String> all = new HashMap<>(verification());
     all.putAll(settings);
     FunctionProcess process =
         FunctionProcess.start(
-            repo, function, port, kafka.bootstrapServers(), businessDate, logDir, all, toolsToken);
+            repo, function, port, kafkaClient, businessDate, logDir, all, toolsToken);
     functions.put(function, process);
     return process;
   }
 
   /** Stops a function and starts it again, as a redeploy or a new business day would. */
   public FunctionProcess restart(Function function, LocalDate businessDate) {
-    functions.remove(function).close();
+    stop(function);
     FunctionProcess process = start(function, ports.get(function), businessDate);
     process.awaitReady(Duration.ofSeconds(120));
     return process;
@@ -108,6 +143,14 @@ public final class LocalStack implements AutoCloseable {
   public FunctionProcess killAndStart(Function function, LocalDate businessDate) {
     functions.remove(function).kill();
     return start(function, ports.get(function), businessDate);
+  }
+
+  /** Stops {@code function} (SIGTERM), if it runs. */
+  public void stop(Function function) {
+    FunctionProcess process = functions.remove(function);
+    if (process != null) {
+      process.close();
+    }
   }
 
   public void awaitReady() {

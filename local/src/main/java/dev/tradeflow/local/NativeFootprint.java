@@ -34,8 +34,7 @@ final class NativeFootprint {
       for (Function function : Function.values()) {
         idleRss.put(function, rssKib(stack.function(function).pid()));
       }
-      String kafka = stack.kafka().bootstrapServers();
-      SampleData.loadReferenceData(kafka);
+      SampleData.loadReferenceData(stack.kafka().clientConfig());
       Thread.sleep(2000);
       BenchLoad.Aggregated aggregated =
           BenchLoad.throughTradeflow(

@@ -116,8 +116,8 @@ public final class SampleData {
         .formatted(id, version, cp, book, maturity);
   }
 
-  public static void loadReferenceData(String bootstrapServers) {
-    try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
+  public static void loadReferenceData(Map<String, Object> kafka) {
+    try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
       COUNTERPARTIES.forEach(
           cp ->
               producer.send(
@@ -128,8 +128,8 @@ public final class SampleData {
     }
   }
 
-  public static void sendTrades(String bootstrapServers) {
-    try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
+  public static void sendTrades(Map<String, Object> kafka) {
+    try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
       for (Sample sample : TRADES) {
         producer.send(
             new ProducerRecord<>(
@@ -141,10 +141,11 @@ public final class SampleData {
     }
   }
 
-  static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
-    return new KafkaProducer<>(
-        Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "enable.idempotence", true),
-        new StringSerializer(),
-        new ByteArraySerializer());
+  /** An idempotent producer with these client settings ({@link LocalKafka#clientConfig()}). */
+  static KafkaProducer<String, byte[]> producer(Map<String, Object> kafka) {
+    Map<String, Object> config = new java.util.HashMap<>(kafka);
+    config.put("acks", "all");
+    config.put("enable.idempotence", true);
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The local run's story, told over a running {@link LocalStack}: day 1 loads reference data and the
@@ -35,7 +36,7 @@ public final class Scenario {
   public record DayOne(List<ValidatedTrade> validated, List<Rejection> rejections) {}
 
   public DayOne dayOne() {
-    String kafka = stack.kafka().bootstrapServers();
+    Map<String, Object> kafka = stack.kafka().clientConfig();
     try (EventWatch watch =
         EventWatch.fromNow(kafka, EventType.TRADE_VALIDATED, EventType.TRADE_REJECTED)) {
       SampleData.loadReferenceData(kafka);
@@ -98,7 +99,7 @@ public final class Scenario {
     stack.restart(Function.VALIDATE, DAY_TWO);
     stack.restart(Function.EXPIRE, DAY_TWO);
     try (EventWatch watch =
-        EventWatch.fromNow(stack.kafka().bootstrapServers(), EventType.TRADE_VALIDATED)) {
+        EventWatch.fromNow(stack.kafka().clientConfig(), EventType.TRADE_VALIDATED)) {
       String sweep = stack.function(Function.EXPIRE).post("/api/v1/expire-trades", "").body();
       out.println("   POST expire /api/v1/expire-trades -> " + sweep);
       List<CloudEvent> expired =

@@ -70,7 +70,7 @@ class BrokerOutageIT {
       ports.put(function, LocalKafka.freePort());
     }
     stack.startFunctions(ports, Scenario.DAY_ONE);
-    SampleData.loadReferenceData(stack.kafka().bootstrapServers());
+    SampleData.loadReferenceData(stack.kafka().clientConfig());
   }
 
   @AfterAll
@@ -119,14 +119,14 @@ class BrokerOutageIT {
               });
 
       for (Function function : Function.values()) {
-        awaitUntil(
+        Waits.until(
             function.id() + " readiness DOWN",
             () -> readiness(function).statusCode() == 503,
             Duration.ofSeconds(30));
       }
       mark(stoppedAt, "broker stopped; every function's readiness DOWN");
       // validate always has writes in flight at the stop: parse's output piles up ahead of it
-      awaitUntil(
+      Waits.until(
           "validate circuit opened",
           () -> circuitOpenings(Function.VALIDATE) >= 1,
           Duration.ofSeconds(60));
@@ -136,7 +136,7 @@ class BrokerOutageIT {
       for (Function function : WITH_WORK_IN_FLIGHT) {
         if (refusedWrites(function) > 0) {
           refused.add(function);
-          awaitUntil(
+          Waits.until(
               function.id() + " circuit opened after Kafka refused its writes",
               () -> circuitOpenings(function) >= 1,
               Duration.ofSeconds(60));
@@ -144,7 +144,7 @@ class BrokerOutageIT {
       }
       assertThat(refused).contains(Function.VALIDATE);
       mark(stoppedAt, "circuit opened in every function Kafka refused writes of: " + refused);
-      awaitUntil(
+      Waits.until(
           "validate refusing a CloudEvent over HTTP while its circuit is open",
           () -> {
             HttpResponse<String> answer = postParsedTrade("OUTAGE-HTTP");
@@ -154,7 +154,7 @@ class BrokerOutageIT {
 
       mark(stoppedAt, "validate answered 503 over HTTP, circuit open");
       // a trial while the broker is still away fails, and the breaker opens again
-      awaitUntil(
+      Waits.until(
           "validate's circuit opening again after a failed trial",
           () -> circuitOpenings(Function.VALIDATE) >= 2,
           Duration.ofSeconds(30));
@@ -162,7 +162,7 @@ class BrokerOutageIT {
       stack.restartBroker();
       mark(stoppedAt, "broker restarted");
       for (Function function : Function.values()) {
-        awaitUntil(
+        Waits.until(
             function.id() + " ready again",
             () -> readiness(function).statusCode() == 200,
             PATIENCE);
@@ -185,7 +185,7 @@ class BrokerOutageIT {
       assertThat(validate.get("/api/v1/trades/OUT-5").body()).contains("\"version\":2");
       assertThat(validate.get("/api/v1/trades/OUT-6").body()).contains("\"version\":1");
       for (Function function : WITH_WORK_IN_FLIGHT) {
-        awaitUntil(
+        Waits.until(
             function.id() + " circuit closed",
             () -> circuitState(function, "closed"),
             Duration.ofSeconds(30));
@@ -221,7 +221,7 @@ class BrokerOutageIT {
 
   static String awaitAggregates(Map<String, Long> expected) {
     String[] body = {""};
-    awaitUntil(
+    Waits.until(
         "aggregates " + expected,
         () -> {
           body[0] = stack.function(Function.AGGREGATE).get("/api/v1/aggregates").body();
@@ -234,7 +234,7 @@ class BrokerOutageIT {
   }
 
   static void awaitBookCountAtLeast(String book, int count) {
-    awaitUntil(
+    Waits.until(
         book + " counting at least " + count,
         () -> {
           String body =
@@ -314,25 +314,5 @@ class BrokerOutageIT {
 
   static void mark(long since, String what) {
     System.out.printf("outage +%.1f s: %s%n", (System.nanoTime() - since) / 1e9, what);
-  }
-
-  interface Check {
-    boolean holds() throws Exception;
-  }
-
-  static void awaitUntil(String what, Check check, Duration limit) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    Exception last = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        if (check.holds()) {
-          return;
-        }
-      } catch (Exception e) {
-        last = e;
-      }
-      FunctionProcess.sleep(200);
-    }
-    throw new AssertionError("not within " + limit + ": " + what, last);
   }
 }

@@ -2,8 +2,10 @@ package dev.tradeflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradeflow.broker.KafkaUser;
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
+import dev.tradeflow.events.Topic;
 import dev.tradeflow.issuer.LocalIssuer;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
@@ -14,10 +16,15 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,9 +35,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The sample trades through all five packaged functions over a real broker, to the aggregates; then
  * the next business day's expiry sweep through validate, enrich and aggregate.
+ *
+ * <p>The broker takes only SASL (SCRAM-SHA-512) over TLS, as a production cluster does: the
+ * functions get their credentials in {@code KAFKA_*} environment variables, as a Knative Service
+ * gets them from its Secret, and the local tools that send the trades and watch the events log in
+ * too. The last tests restart validate with a wrong password (not ready, saying why; nothing lost
+ * once the password is right again) and check that no function logged a password.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndIT {
+
+  static final KafkaUser USER = new KafkaUser("tradeflow", "right-" + UUID.randomUUID());
+  static final KafkaUser WRONG = new KafkaUser("tradeflow", "wrong-" + UUID.randomUUID());
+  static final Duration PATIENCE = Duration.ofSeconds(120);
 
   static LocalStack stack;
   static Scenario scenario;
@@ -40,7 +57,9 @@ class PipelineEndToEndIT {
   static void start() throws Exception {
     Path repo = Path.of("..").toAbsolutePath().normalize();
     Path data = Files.createTempDirectory("tradeflow-e2e-");
-    stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true);
+    stack =
+        LocalStack.startSecuredBroker(
+            repo, data, LocalKafka.freePort(), LocalKafka.freePort(), USER, true);
     stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
     scenario = new Scenario(stack, new PrintStream(report, true));
   }
@@ -185,6 +204,81 @@ class PipelineEndToEndIT {
       assertThat(status(function, read.getValue(), writer)).as(read + " wrong role").isEqualTo(403);
       assertThat(status(function, read.getValue(), reader)).as(read + " reader").isEqualTo(200);
     }
+  }
+
+  /**
+   * Validate restarted with a wrong Kafka password stays not ready and its readiness names the
+   * failed SCRAM authentication; trades sent meanwhile wait in Kafka, and once validate has the
+   * right password again each is processed once.
+   */
+  @Test
+  @Order(6)
+  void aWrongKafkaPasswordKeepsValidateNotReadySayingWhyAndLosesNothing() throws Exception {
+    assertThat(stack.kafka().clientConfig())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    int before = liveTradesInBook("B2");
+    stack.restartAs(WRONG, Function.VALIDATE, Scenario.DAY_TWO);
+    Waits.until(
+        "validate's readiness naming the failed authentication",
+        () -> {
+          HttpResponse<String> ready = readiness(Function.VALIDATE);
+          return ready.statusCode() == 503
+              && ready.body().contains("Authentication failed")
+              && ready.body().contains("SCRAM-SHA-512");
+        },
+        PATIENCE);
+    try (KafkaProducer<String, byte[]> producer =
+        SampleData.producer(stack.kafka().clientConfig())) {
+      for (int i = 0; i < WHILE_REFUSED; i++) {
+        String id = "SEC-" + i;
+        String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), "B2", "2028-01-20");
+        producer.send(
+            new ProducerRecord<>(
+                Topic.TRADE_RECEIVED.topicName(), id, json.getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+    for (int probe = 0; probe < 10; probe++) {
+      assertThat(readiness(Function.VALIDATE).statusCode())
+          .as("validate stays not ready")
+          .isEqualTo(503);
+      FunctionProcess.sleep(500);
+    }
+    assertThat(liveTradesInBook("B2")).as("nothing got past validate").isEqualTo(before);
+
+    stack.restart(Function.VALIDATE, Scenario.DAY_TWO);
+    Waits.until(
+        "B2 counting the trades sent while validate could not log in",
+        () -> liveTradesInBook("B2") == before + WHILE_REFUSED,
+        PATIENCE);
+    assertThat(stack.function(Function.VALIDATE).get("/api/v1/statistics").body())
+        .contains("\"trades\":" + (5 + WHILE_REFUSED) + ",");
+  }
+
+  /** The passwords went to every function, and to validate a wrong one: no log holds either. */
+  @Test
+  @Order(7)
+  void noFunctionLogsAKafkaPassword() throws Exception {
+    for (Function function : Function.values()) {
+      Path log = stack.function(function).log();
+      String text = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(text).as(log + " was written").contains("started in");
+      assertThat(text).as(log + " has no password").doesNotContain(USER.password());
+      assertThat(text).as(log + " has no password").doesNotContain(WRONG.password());
+    }
+  }
+
+  static final int WHILE_REFUSED = 100;
+
+  static HttpResponse<String> readiness(Function function) {
+    return stack.function(function).get("/q/health/ready");
+  }
+
+  static int liveTradesInBook(String book) {
+    String body = stack.function(Function.AGGREGATE).get("/api/v1/aggregates/book/" + book).body();
+    int at = body.indexOf("\"live_trades\":");
+    return at < 0 ? 0 : Integer.parseInt(body.substring(at + 14).replaceAll("[^0-9].*", ""));
   }
 
   static int status(FunctionProcess function, String path, String token) throws Exception {

@@ -1,10 +1,11 @@
 package dev.tradeflow.binding;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The Kafka client settings every tradeflow client shares. */
@@ -26,25 +27,23 @@ public class KafkaClientConfig {
   @ConfigProperty(name = "tradeflow.kafka.linger-ms", defaultValue = "1")
   int lingerMs;
 
-  @ConfigProperty(name = "kafka.security.protocol")
-  Optional<String> securityProtocol;
-
-  @ConfigProperty(name = "kafka.sasl.mechanism")
-  Optional<String> saslMechanism;
-
-  @ConfigProperty(name = "kafka.sasl.jaas.config")
-  Optional<String> saslJaasConfig;
+  /**
+   * Every {@code kafka.*} property (and {@code KAFKA_*} environment variable), as Quarkus hands
+   * them to the SmallRye channel: bootstrap servers and, when set, SASL and TLS.
+   */
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafkaProperties;
 
   /**
-   * Bootstrap servers and, when set, the security settings (the same {@code kafka.*} properties the
-   * SmallRye channel reads), so the state stores reach a secured cluster too.
+   * The settings every client of the app shares: the same {@code kafka.*} properties the SmallRye
+   * channel reads (bootstrap servers, {@code security.protocol}, {@code sasl.*}, {@code ssl.*}), so
+   * the state stores, the event publisher and the health check reach a secured cluster as the
+   * channel does.
    */
   public Map<String, Object> common() {
-    Map<String, Object> config = new HashMap<>();
+    Map<String, Object> config = new HashMap<>(kafkaProperties);
     config.put("bootstrap.servers", bootstrapServers);
-    securityProtocol.ifPresent(v -> config.put("security.protocol", v));
-    saslMechanism.ifPresent(v -> config.put("sasl.mechanism", v));
-    saslJaasConfig.ifPresent(v -> config.put("sasl.jaas.config", v));
     return config;
   }
 

@@ -5,6 +5,7 @@ import dev.tradeflow.events.EventType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -15,16 +16,21 @@ public final class EventWatch implements AutoCloseable {
 
   private final TopicTail<CloudEvent> tail;
 
-  private EventWatch(String bootstrapServers, List<EventType> types) {
+  private EventWatch(Map<String, Object> kafka, List<EventType> types) {
     tail =
         new TopicTail<>(
-            bootstrapServers,
+            kafka,
             types.stream().map(t -> t.topic().topicName()).toList(),
             record -> KafkaCloudEvents.fromRecord(record, null));
   }
 
   public static EventWatch fromNow(String bootstrapServers, EventType... types) {
-    return new EventWatch(bootstrapServers, Arrays.asList(types));
+    return fromNow(Map.of("bootstrap.servers", bootstrapServers), types);
+  }
+
+  /** Reads with these client settings: {@code bootstrap.servers}, and SASL and TLS where needed. */
+  public static EventWatch fromNow(Map<String, Object> kafka, EventType... types) {
+    return new EventWatch(kafka, Arrays.asList(types));
   }
 
   /** Waits until {@code count} events matching {@code filter} have arrived; returns them. */

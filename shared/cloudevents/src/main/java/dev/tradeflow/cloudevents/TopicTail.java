@@ -26,19 +26,24 @@ public final class TopicTail<T> implements AutoCloseable {
   /** The records as they are, headers included. */
   public static TopicTail<ConsumerRecord<String, byte[]>> records(
       String bootstrapServers, Collection<String> topics) {
-    return new TopicTail<>(bootstrapServers, topics, record -> record);
+    return records(Map.of("bootstrap.servers", bootstrapServers), topics);
   }
 
+  /** The records as they are, read with these client settings (a secured cluster's, say). */
+  public static TopicTail<ConsumerRecord<String, byte[]>> records(
+      Map<String, Object> kafka, Collection<String> topics) {
+    return new TopicTail<>(kafka, topics, record -> record);
+  }
+
+  /**
+   * @param kafka the client settings: {@code bootstrap.servers}, and SASL and TLS where needed
+   */
   public TopicTail(
-      String bootstrapServers,
+      Map<String, Object> kafka,
       Collection<String> topics,
       Function<ConsumerRecord<String, byte[]>, T> reader) {
     this.reader = reader;
-    consumer =
-        new KafkaConsumer<>(
-            Map.of("bootstrap.servers", bootstrapServers),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+    consumer = new KafkaConsumer<>(kafka, new StringDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : topics.stream().distinct().toList()) {
       consumer
