@@ -23,6 +23,7 @@ final class FixTradeMapping {
   /** Tradeflow's user-defined tag for the trade version; 1 when absent. */
   static final int TRADE_VERSION = 9100;
 
+  static final int ACCOUNT = 1;
   static final int TRADE_REPORT_ID = 571;
   static final int TRADE_REPORT_REF_ID = 572;
   static final int TRADE_REPORT_TRANS_TYPE = 487;
@@ -116,7 +117,7 @@ final class FixTradeMapping {
    */
   private static Trade trade(FixFieldMap body, FixFieldMap side, String tradeId, int version) {
     String counterparty = party(side, ROLE_COUNTERPARTY, "counterparty");
-    String book = party(side, ROLE_BOOK, "book");
+    String book = book(side);
     LocalDate maturity =
         body.has(MATURITY_DATE)
             ? date(body, MATURITY_DATE)
@@ -164,6 +165,28 @@ final class FixTradeMapping {
     return currency;
   }
 
+  /**
+   * The book: the PartyID of a Position Account (452=38) party of our side; failing that, our
+   * side's Account (1), where many venues name it.
+   */
+  private static String book(FixFieldMap side) {
+    if (!side.has(ACCOUNT) || hasParty(side, ROLE_BOOK)) {
+      return party(side, ROLE_BOOK, "book");
+    }
+    String account = side.text(ACCOUNT);
+    if (!TradeIds.isId(account)) {
+      throw new FormatFault(
+          RejectReason.INVALID_FIELD,
+          at(ACCOUNT, side),
+          "the book Account(1) must be " + TradeIds.ID_RULE + ", found " + quoted(account));
+    }
+    return account;
+  }
+
+  private static boolean hasParty(FixFieldMap side, String role) {
+    return side.entries(NO_PARTY_IDS).stream().anyMatch(party -> party.is(PARTY_ROLE, role));
+  }
+
   /** The PartyID of the first Parties entry with the role. */
   private static String party(FixFieldMap side, String role, String what) {
     for (FixFieldMap party : side.entries(NO_PARTY_IDS)) {
@@ -183,7 +206,14 @@ final class FixTradeMapping {
         return id;
       }
     }
-    throw missing(PARTY_ROLE, side, "no party with PartyRole(452)=" + role + " names the " + what);
+    throw missing(
+        PARTY_ROLE,
+        side,
+        "no party with PartyRole(452)="
+            + role
+            + " names the "
+            + what
+            + (role.equals(ROLE_BOOK) ? ", and there is no Account(1)" : ""));
   }
 
   private static String id(FixFieldMap body, int tag, String what) {

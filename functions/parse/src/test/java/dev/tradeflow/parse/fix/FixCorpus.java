@@ -103,11 +103,18 @@ public final class FixCorpus {
     return m.build();
   }
 
-  /** Counterparty (17) and book (38), in either order, sometimes with an executing firm (1). */
+  /**
+   * Counterparty (17) and book, in either order, sometimes with an executing firm (1). The book is
+   * a Position Account (38) party, or Account (1) after the parties as many venues send it, or both
+   * (then the party names it).
+   */
   private void parties(FixMessages m) {
     List<String[]> parties = new ArrayList<>();
     parties.add(new String[] {"CP-" + random.nextInt(50), "17"});
-    parties.add(new String[] {"B" + random.nextInt(20), "38"});
+    int bookIn = random.nextInt(4); // 0: Account only, 1: both, 2 and 3: the party only
+    if (bookIn > 0) {
+      parties.add(new String[] {"B" + random.nextInt(20), "38"});
+    }
     if (random.nextBoolean()) {
       parties.add(random.nextInt(parties.size() + 1), new String[] {"DESK-1", "1"});
     }
@@ -117,6 +124,9 @@ public final class FixCorpus {
     m.with(453, parties.size());
     for (String[] party : parties) {
       m.with(448, party[0]).with(447, "D").with(452, party[1]);
+    }
+    if (bookIn <= 1) {
+      m.with(1, (bookIn == 0 ? "B" : "ACCT-") + random.nextInt(20));
     }
   }
 

@@ -230,6 +230,40 @@ class FixDecoderTest {
     assertThat(fault.location()).isEqualTo("tag 452 in body/NoSides(552)[1]");
   }
 
+  /** Many venues name the book only in our side's Account (1), with no Position Account party. */
+  @Test
+  void theBookComesFromAccountWhenNoPositionAccountPartyNamesIt() {
+    String tcr = FixMessages.tradeCaptureReport("T1", "0").build();
+    String accountOnly =
+        reframe(
+            tcr.replace("452=38\u0001", "452=1\u0001").replace("15=GBP", "1=DESK-B7\u000115=GBP"));
+    String both = reframe(tcr.replace("15=GBP", "1=DESK-B7\u000115=GBP"));
+    String neither = reframe(tcr.replace("452=38\u0001", "452=1\u0001"));
+    String badAccount =
+        reframe(
+            tcr.replace("452=38\u0001", "452=1\u0001").replace("15=GBP", "1=no good\u000115=GBP"));
+
+    assertThat(trade(accountOnly).bookId()).isEqualTo("DESK-B7");
+    assertThat(trade(both).bookId()).as("the Position Account party wins").isEqualTo("B1");
+    Decoded.Fault missing = fault(neither);
+    assertThat(missing.reason()).isEqualTo(RejectReason.MISSING_FIELD);
+    assertThat(missing.location()).isEqualTo("tag 452 in body/NoSides(552)[1]");
+    assertThat(missing.message()).contains("PartyRole(452)=38").contains("no Account(1)");
+    Decoded.Fault invalid = fault(badAccount);
+    assertThat(invalid.reason()).isEqualTo(RejectReason.INVALID_FIELD);
+    assertThat(invalid.location()).isEqualTo("tag 1 in body/NoSides(552)[1]");
+    assertThat(
+            trade(
+                    reframe(
+                        FixMessages.fill("E1")
+                            .build()
+                            .replace("452=38\u0001", "452=1\u0001")
+                            .replace("55=EUR/USD", "1=FX-BOOK\u000155=EUR/USD")))
+                .bookId())
+        .as("an execution report's Account (1) is in the body")
+        .isEqualTo("FX-BOOK");
+  }
+
   @Test
   void badEnumAndBadNumberAndBadDateAreRefused() {
     String base = FixMessages.tradeCaptureReport("T1", "0").build();

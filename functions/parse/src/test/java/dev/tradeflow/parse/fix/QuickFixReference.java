@@ -151,7 +151,7 @@ final class QuickFixReference {
   private static Optional<Decoded> trade(Message message, FieldMap side, String id, int version)
       throws FieldNotFound {
     Optional<String> counterparty = party(side, "17");
-    Optional<String> book = party(side, "38");
+    Optional<String> book = book(side);
     if (counterparty.isEmpty() || book.isEmpty()) {
       return Optional.empty();
     }
@@ -186,6 +186,18 @@ final class QuickFixReference {
         new Decoded.Read(
             new Trade(
                 id, version, counterparty.get(), book.get(), maturity, created, false, economics)));
+  }
+
+  /** Position Account (38) if there is such a party, valid or not; else Account (1). */
+  private static Optional<String> book(FieldMap side) throws FieldNotFound {
+    for (Group party : side.getGroups(453)) {
+      if (party.isSetField(452) && party.getString(452).equals("38")) {
+        return party(side, "38");
+      }
+    }
+    return side.isSetField(1) && isId(side.getString(1))
+        ? Optional.of(side.getString(1))
+        : Optional.empty();
   }
 
   private static Optional<String> party(FieldMap side, String role) throws FieldNotFound {
