@@ -3,7 +3,6 @@ package dev.tradeflow.enrich;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
-import dev.tradeflow.events.Payloads;
 import dev.tradeflow.model.Book;
 import dev.tradeflow.model.Counterparty;
 import dev.tradeflow.model.EnrichedTrade;
@@ -61,14 +60,7 @@ public final class EnrichCore {
   private CloudEvent reject(
       CloudEvent cause, Trade trade, RejectReason reason, String message, String location) {
     Rejection rejection =
-        new Rejection(
-            trade.tradeId(),
-            Stage.ENRICH,
-            reason,
-            message,
-            location,
-            cause.dataContentType(),
-            Payloads.preserve(cause.data()));
+        Rejection.of(Stage.ENRICH, cause, trade.tradeId(), reason, message, location);
     return emitter.emit(cause, EventType.TRADE_REJECTED, trade.tradeId(), 0, rejection);
   }
 }

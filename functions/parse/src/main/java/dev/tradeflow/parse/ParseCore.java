@@ -3,7 +3,6 @@ package dev.tradeflow.parse;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
-import dev.tradeflow.events.Payloads;
 import dev.tradeflow.formats.Decoded;
 import dev.tradeflow.formats.ParseLimits;
 import dev.tradeflow.formats.TradeJsonReader;
@@ -100,8 +99,13 @@ public final class ParseCore {
               EventType.TRADE_REJECTED,
               keyOf(received, fault.tradeId()),
               index,
-              rejection(
-                  received, fault.tradeId(), fault.reason(), fault.message(), fault.location()));
+              Rejection.of(
+                  Stage.PARSE,
+                  received,
+                  fault.tradeId(),
+                  fault.reason(),
+                  fault.message(),
+                  fault.location()));
     };
   }
 
@@ -116,19 +120,7 @@ public final class ParseCore {
         EventType.TRADE_REJECTED,
         keyOf(received, tradeId),
         0,
-        rejection(received, tradeId, reason, message, location));
-  }
-
-  private static Rejection rejection(
-      CloudEvent received, String tradeId, RejectReason reason, String message, String location) {
-    return new Rejection(
-        tradeId,
-        Stage.PARSE,
-        reason,
-        message,
-        location,
-        received.dataContentType(),
-        Payloads.preserve(received.data()));
+        Rejection.of(Stage.PARSE, received, tradeId, reason, message, location));
   }
 
   private static String keyOf(CloudEvent received, String tradeId) {

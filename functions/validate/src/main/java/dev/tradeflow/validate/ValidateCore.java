@@ -3,7 +3,6 @@ package dev.tradeflow.validate;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
-import dev.tradeflow.events.Payloads;
 import dev.tradeflow.model.BusinessCalendar;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
@@ -136,14 +135,7 @@ public final class ValidateCore {
   private ValidateResult reject(
       CloudEvent cause, String tradeId, int version, Decision.Rejected rejected) {
     Rejection rejection =
-        new Rejection(
-            tradeId,
-            Stage.VALIDATE,
-            rejected.reason(),
-            rejected.message(),
-            null,
-            cause.dataContentType(),
-            Payloads.preserve(cause.data()));
+        Rejection.of(Stage.VALIDATE, cause, tradeId, rejected.reason(), rejected.message(), null);
     CloudEvent event = emitter.emit(cause, EventType.TRADE_REJECTED, tradeId, 0, rejection);
     return new ValidateResult(
         StoreChange.NONE,

@@ -4,7 +4,6 @@ import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
-import dev.tradeflow.events.Payloads;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
@@ -84,14 +83,14 @@ public final class DeadLetters {
     CloudEvent origin =
         new CloudEvent(where, "kafka://" + record.topic(), "raw", null, null, null, null, null);
     Rejection rejection =
-        new Rejection(
-            record.key(),
+        Rejection.of(
             Stage.valueOf(function.name()),
+            record.key(),
             reason,
             cause.getMessage(),
             "kafka:" + where,
             null,
-            Payloads.preserve(record.value()));
+            record.value());
     String key = record.key() == null ? where : record.key();
     return new Emitter(function, clock).emit(origin, EventType.TRADE_REJECTED, key, 0, rejection);
   }
