@@ -1,5 +1,6 @@
 package dev.tradeflow.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -37,7 +38,7 @@ public class JsonParseBenchmark {
   public record WireTrade(
       String tradeId,
       int version,
-      String counterPartyId,
+      @JsonProperty("counter_party_id") String counterpartyId,
       String bookId,
       String maturityDate,
       String createdDate,

@@ -116,14 +116,14 @@ class PipelineEndToEndIT {
         .doesNotContain("CP-9");
     // T8 came as FIX and T9 as FpML; the venue's FIX cancel took T4 out of the store
     assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T8").body())
-        .contains("\"counter_party_id\":\"CP-2\"");
+        .contains("\"counterparty_id\":\"CP-2\"");
     assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T9").body())
         .contains("\"maturity_date\":\"2027-09-17\"");
     assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T4").statusCode())
         .isEqualTo(404);
     assertThat(stack.function(Function.VALIDATE).get("/api/v1/trades/T2").body())
         .contains("\"version\":2")
-        .contains("\"counter_party_id\":\"CP-2\"");
+        .contains("\"counterparty_id\":\"CP-2\"");
   }
 
   @Test

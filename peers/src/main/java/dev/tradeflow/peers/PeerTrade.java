@@ -13,7 +13,7 @@ import java.time.LocalDate;
 public record PeerTrade(
     String tradeId,
     int version,
-    String counterPartyId,
+    String counterpartyId,
     String bookId,
     LocalDate maturityDate,
     String rejection) {
@@ -38,7 +38,7 @@ public record PeerTrade(
 
   @JsonIgnore
   PeerTrade rejected(String why) {
-    return new PeerTrade(tradeId, version, counterPartyId, bookId, maturityDate, why);
+    return new PeerTrade(tradeId, version, counterpartyId, bookId, maturityDate, why);
   }
 
   @JsonIgnore

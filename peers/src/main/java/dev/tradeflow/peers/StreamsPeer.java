@@ -110,7 +110,7 @@ public final class StreamsPeer {
             .filter((id, trade) -> !trade.isRejected())
             .leftJoin(
                 counterparties,
-                (id, trade) -> trade.counterPartyId(),
+                (id, trade) -> trade.counterpartyId(),
                 (trade, cp) -> cp == null ? trade.rejected("UNKNOWN_COUNTERPARTY") : trade)
             .leftJoin(
                 books,
@@ -130,7 +130,7 @@ public final class StreamsPeer {
                 .withKeySerde(text)
                 .withValueSerde(trades));
     count(latest, PeerTrade::bookId, "by-book", topics.booksCounted());
-    count(latest, PeerTrade::counterPartyId, "by-counterparty", topics.counterpartiesCounted());
+    count(latest, PeerTrade::counterpartyId, "by-counterparty", topics.counterpartiesCounted());
     return builder.build();
   }
 

@@ -116,6 +116,19 @@ class ParseCoreTest {
     assertThat(r.tradeId()).isEqualTo("T1");
   }
 
+  /** What tradeflow emits (counterparty_id) reads back; both spellings at once are one too many. */
+  @Test
+  void takesTheCounterpartyInEitherSpellingButNotBoth() {
+    Trade emitted =
+        trade(core.parse(received(null, T1.replace("counter_party_id", "counterparty_id"))).get(0));
+    assertThat(emitted.counterpartyId()).isEqualTo("CP-1");
+    Rejection both =
+        rejection(
+            core.parse(received(null, T1.replace("}", ",\"counterparty_id\":\"CP-2\"}"))).get(0));
+    assertThat(both.reason()).isEqualTo(RejectReason.MALFORMED_PAYLOAD);
+    assertThat(both.message()).contains("counter_party_id and counterparty_id name the same field");
+  }
+
   @Test
   void rejectsUnknownFieldsImpossibleDatesAndDuplicateKeys() {
     assertThat(

@@ -8,13 +8,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** A stored trade as the REST API shows it: the trade-store JSON format, plus its revision. */
+/**
+ * A stored trade as the REST API shows it: the trade-store JSON format, with the counterparty
+ * spelled {@code counterparty_id} as in every event and state record, plus its revision.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
 public record TradeView(
     String tradeId,
     int version,
-    String counterPartyId,
+    String counterpartyId,
     String bookId,
     LocalDate maturityDate,
     LocalDate createdDate,

@@ -153,13 +153,13 @@ class ValidateFunctionTest {
         .statusCode(201)
         .header("Location", containsString("/api/v1/trades/VR-1"))
         .body("trade_id", equalTo("VR-1"))
-        .body("counter_party_id", equalTo("CP-1"));
+        .body("counterparty_id", equalTo("CP-1"));
     TestTokens.withAllRoles()
         .body(Trades.json("VR-1", 1, "CP-9", "B3", "2027-05-20"))
         .post("/api/v1/trades")
         .then()
         .statusCode(200)
-        .body("counter_party_id", equalTo("CP-9"));
+        .body("counterparty_id", equalTo("CP-9"));
     TestTokens.withAllRoles()
         .body(Trades.json("VR-1", 2, "CP-9", "B3", "2027-05-20"))
         .post("/api/v1/trades")

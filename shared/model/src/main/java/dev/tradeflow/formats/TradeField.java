@@ -6,7 +6,12 @@ package dev.tradeflow.formats;
 public enum TradeField {
   TRADE_ID("trade_id"),
   VERSION("version"),
-  COUNTER_PARTY_ID("counter_party_id"),
+  /**
+   * The trade-store input spells it {@code counter_party_id}; everything tradeflow emits and stores
+   * spells it {@code counterparty_id}, which input may use too (so a trade read from the REST API
+   * can be posted back). Both in one trade is a repeated field.
+   */
+  COUNTERPARTY_ID("counter_party_id"),
   BOOK_ID("book_id"),
   MATURITY_DATE("maturity_date"),
   CREATED_DATE("created_date"),
@@ -32,7 +37,7 @@ public enum TradeField {
     return switch (wireName) {
       case "trade_id" -> TRADE_ID;
       case "version" -> VERSION;
-      case "counter_party_id" -> COUNTER_PARTY_ID;
+      case "counter_party_id", "counterparty_id" -> COUNTERPARTY_ID;
       case "book_id" -> BOOK_ID;
       case "maturity_date" -> MATURITY_DATE;
       case "created_date" -> CREATED_DATE;

@@ -28,7 +28,12 @@ public final class TradeFields {
       throw new FormatFault(
           RejectReason.MALFORMED_PAYLOAD,
           at + "/" + values.repeated(),
-          "field '" + values.repeated() + "' is given more than once");
+          "field '"
+              + values.repeated()
+              + "' is given more than once"
+              + (TradeField.of(values.repeated()) == TradeField.COUNTERPARTY_ID
+                  ? " (counter_party_id and counterparty_id name the same field)"
+                  : ""));
     }
     if (values.unknown() != null) {
       throw new FormatFault(
@@ -38,7 +43,7 @@ public final class TradeFields {
     }
     String tradeId = id(values, at, TradeField.TRADE_ID);
     int version = version(values, at);
-    String counterparty = id(values, at, TradeField.COUNTER_PARTY_ID);
+    String counterparty = id(values, at, TradeField.COUNTERPARTY_ID);
     String book = id(values, at, TradeField.BOOK_ID);
     LocalDate maturity = date(values, at, TradeField.MATURITY_DATE, true);
     LocalDate created = date(values, at, TradeField.CREATED_DATE, false);
