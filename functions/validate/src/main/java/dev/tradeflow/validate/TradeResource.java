@@ -11,12 +11,10 @@ import dev.tradeflow.binding.RequestBodies;
 import dev.tradeflow.binding.RequestIds;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
-import dev.tradeflow.events.Json;
 import dev.tradeflow.formats.Decoded;
 import dev.tradeflow.formats.ParseLimits;
 import dev.tradeflow.formats.TradeJsonReader;
 import dev.tradeflow.model.RejectReason;
-import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.Roles;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -100,9 +98,10 @@ public class TradeResource {
               .build();
       case REPLACED -> Response.ok(view(trade.tradeId())).build();
       default -> {
-        Rejection why = Json.read(result.events().get(0).data(), Rejection.class);
+        // the decision, as the audit entry records it: no reading the rejection back from bytes
+        AuditEntry why = result.audit();
         yield ProblemMappers.problem(
-            Problem.rejectedTrade(why.reason().name(), why.message(), why.location()));
+            Problem.rejectedTrade(why.reason().name(), why.detail(), null));
       }
     };
   }
