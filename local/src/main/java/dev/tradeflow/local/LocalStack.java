@@ -18,7 +18,6 @@ public final class LocalStack implements AutoCloseable {
   private final Path repo;
   private final Path kafkaDir;
   private final int kafkaPort;
-  private LocalKafka.SecuredListener secured;
   private final boolean temporary;
   private final Path logDir;
   private final Path tokenKeys;
@@ -60,7 +59,6 @@ public final class LocalStack implements AutoCloseable {
       Path repo, Path dataDir, int kafkaPort, int securedPort, KafkaUser user, boolean temporary) {
     LocalStack stack = new LocalStack(repo, dataDir, kafkaPort, temporary);
     stack.kafka = LocalKafka.startSecured(stack.kafkaDir, kafkaPort, securedPort, user, temporary);
-    stack.secured = stack.kafka.secured().orElseThrow();
     stack.kafka.createCatalogueTopics();
     return stack;
   }
@@ -82,10 +80,13 @@ public final class LocalStack implements AutoCloseable {
   /** Starts the broker again on the same port and data, after {@link #stopBroker()}. */
   public void restartBroker() {
     kafka =
-        secured == null
-            ? LocalKafka.start(kafkaDir, kafkaPort, temporary)
-            : LocalKafka.startSecured(
-                kafkaDir, kafkaPort, secured.port(), secured.user(), temporary);
+        kafka
+            .secured()
+            .map(
+                secured ->
+                    LocalKafka.startSecured(
+                        kafkaDir, kafkaPort, secured.port(), secured.user(), temporary))
+            .orElseGet(() -> LocalKafka.start(kafkaDir, kafkaPort, temporary));
   }
 
   /** Starts every function, each on its own port, and waits until all are ready. */

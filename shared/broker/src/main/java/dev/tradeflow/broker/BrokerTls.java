@@ -71,6 +71,12 @@ public record BrokerTls(Path keyStore, String password, Path certificate) {
     }
   }
 
+  /** Never the key store's password. */
+  @Override
+  public String toString() {
+    return "BrokerTls[" + keyStore + ", " + certificate + "]";
+  }
+
   private static void keytool(String... args) throws IOException {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     List<String> command = new java.util.ArrayList<>(List.of(keytool.toString()));
