@@ -73,7 +73,7 @@ final class ChaosRun {
     LocalStack stack =
         LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withSettings(SETTINGS);
     stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
-    SampleData.loadReferenceData(stack.kafka().clientConfig());
+    SampleData.loadReferenceData(stack);
     return stack;
   }
 

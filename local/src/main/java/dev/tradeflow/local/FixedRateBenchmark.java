@@ -42,7 +42,7 @@ public final class FixedRateBenchmark {
     try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
       stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
       Map<String, Object> kafka = stack.kafka().clientConfig();
-      SampleData.loadReferenceData(kafka);
+      SampleData.loadReferenceData(stack);
       Thread.sleep(2000);
       System.out.println("warm-up: 10 s at 200/s");
       measure(kafka, "WARM-", 200, Duration.ofSeconds(10));

@@ -197,10 +197,15 @@ public final class FunctionProcess implements AutoCloseable {
 
   /** A JSON POST with the stack's bearer token. */
   public HttpResponse<String> post(String path, String json) {
+    return post(path, "application/json", json);
+  }
+
+  /** A POST of {@code body} as {@code contentType}, with the stack's bearer token. */
+  public HttpResponse<String> post(String path, String contentType, String body) {
     return call(
         HttpRequest.newBuilder(url(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)));
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private HttpResponse<String> call(HttpRequest.Builder request) {

@@ -34,7 +34,7 @@ final class NativeFootprint {
       for (Function function : Function.values()) {
         idleRss.put(function, rssKib(stack.function(function).pid()));
       }
-      SampleData.loadReferenceData(stack.kafka().clientConfig());
+      SampleData.loadReferenceData(stack);
       Thread.sleep(2000);
       BenchLoad.Aggregated aggregated =
           BenchLoad.throughTradeflow(

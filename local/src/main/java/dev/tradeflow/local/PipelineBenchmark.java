@@ -72,7 +72,7 @@ public final class PipelineBenchmark {
       ports.put(function, LocalKafka.freePort());
     }
     stack.startFunctions(ports, Scenario.DAY_ONE);
-    SampleData.loadReferenceData(stack.kafka().clientConfig());
+    SampleData.loadReferenceData(stack);
     Thread.sleep(2000);
 
     BenchLoad.Aggregated aggregated =

@@ -1,9 +1,11 @@
 package dev.tradeflow.local;
 
+import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.Book;
 import dev.tradeflow.model.Counterparty;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -116,16 +118,68 @@ public final class SampleData {
         .formatted(id, version, cp, book, maturity);
   }
 
-  public static void loadReferenceData(Map<String, Object> kafka) {
-    try (KafkaProducer<String, byte[]> producer = producer(kafka)) {
-      COUNTERPARTIES.forEach(
-          cp ->
-              producer.send(
-                  new ProducerRecord<>(Topic.COUNTERPARTIES.topicName(), cp.id(), Json.write(cp))));
-      BOOKS.forEach(
-          b -> producer.send(new ProducerRecord<>(Topic.BOOKS.topicName(), b.id(), Json.write(b))));
-      producer.flush();
+  /** Instruments the sample trades name, as a CSV file of them would be. */
+  static final String INSTRUMENTS_CSV =
+      """
+      id,asset_class,currency,price_quotation,contract_multiplier,settlement_days
+      XS0000000005,bond,EUR,percent_of_par,1,2
+      GB00BH4HKS39,equity,GBP,per_unit,1,2
+      EUR/USD,fx,USD,per_unit,1,2
+      """;
+
+  /** What one unit of each currency is worth in the reporting currency, USD. */
+  static final String FX_RATES_CSV =
+      """
+      currency,rate
+      EUR,1.0825
+      GBP,1.2650
+      """;
+
+  /** Each counterparty's limit on gross notional exposure, in USD. */
+  static final String LIMITS_CSV =
+      """
+      counterparty_id,amount
+      CP-1,5000000
+      CP-2,1000000
+      CP-3,10000000
+      """;
+
+  /** The bulk loads of the sample reference data: kind, content type, body. */
+  record Load(String kind, String contentType, String body) {}
+
+  static final List<Load> REFERENCE_DATA =
+      List.of(
+          new Load(
+              "counterparties",
+              "application/json",
+              Json.mapper().valueToTree(COUNTERPARTIES).toString()),
+          new Load("books", "application/json", Json.mapper().valueToTree(BOOKS).toString()),
+          new Load("instruments", "text/csv", INSTRUMENTS_CSV),
+          new Load("fx-rates", "text/csv", FX_RATES_CSV),
+          new Load("limits", "text/csv", LIMITS_CSV));
+
+  /**
+   * Loads the sample reference data through enrich's REST API ({@code POST
+   * /api/v1/reference/{kind}}), as a desk would: enrich is the one writer of its topics. Returns
+   * one line per request: what was sent, and enrich's answer.
+   */
+  public static List<String> loadReferenceData(LocalStack stack) {
+    FunctionProcess enrich = stack.function(Function.ENRICH);
+    List<String> answers = new java.util.ArrayList<>();
+    for (Load load : REFERENCE_DATA) {
+      String path = "/api/v1/reference/" + load.kind();
+      HttpResponse<String> answer = enrich.post(path, load.contentType(), load.body());
+      for (int tries = 1; answer.statusCode() == 503 && tries < 30; tries++) {
+        FunctionProcess.sleep(500); // enrich still rebuilding its reference data
+        answer = enrich.post(path, load.contentType(), load.body());
+      }
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(
+            "POST enrich " + path + " answered " + answer.statusCode() + ": " + answer.body());
+      }
+      answers.add("POST enrich " + path + " (" + load.contentType() + ") -> " + answer.body());
     }
+    return answers;
   }
 
   public static void sendTrades(Map<String, Object> kafka) {

@@ -5,8 +5,11 @@ import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Json;
+import dev.tradeflow.model.Economics;
+import dev.tradeflow.model.EnrichedTrade;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.ValidatedTrade;
+import dev.tradeflow.model.Valuation;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,14 +35,20 @@ public final class Scenario {
     this.out = out;
   }
 
-  /** The outcomes of day one: validate's decisions, and rejections by every stage. */
-  public record DayOne(List<ValidatedTrade> validated, List<Rejection> rejections) {}
+  /**
+   * The outcomes of day one: validate's decisions, rejections by every stage, and the trades with
+   * economics as enrich valued them.
+   */
+  public record DayOne(
+      List<ValidatedTrade> validated, List<Rejection> rejections, List<EnrichedTrade> valued) {}
 
   public DayOne dayOne() {
     Map<String, Object> kafka = stack.kafka().clientConfig();
     try (EventWatch watch =
-        EventWatch.fromNow(kafka, EventType.TRADE_VALIDATED, EventType.TRADE_REJECTED)) {
-      SampleData.loadReferenceData(kafka);
+        EventWatch.fromNow(
+            kafka, EventType.TRADE_VALIDATED, EventType.TRADE_REJECTED, EventType.TRADE_ENRICHED)) {
+      out.println("\n== Reference data: loaded through enrich's REST API, in bulk");
+      SampleData.loadReferenceData(stack).forEach(line -> out.println("   " + line));
       awaitReferenceData();
       out.println(
           "\n== Day 1 (business date "
@@ -54,10 +63,13 @@ public final class Scenario {
       // messages are rejected; the FIX cancel then removes T4
       List<CloudEvent> validatedEvents = watch.await(7, Scenario::isValidated, PATIENCE);
       List<CloudEvent> rejectedEvents = watch.await(5, Scenario::isRejected, PATIENCE);
+      // T5 (JSON), T8 (FIX) and T9 (FpML) carry economics
+      List<CloudEvent> valuedEvents = watch.await(3, Scenario::isValued, PATIENCE);
       DayOne day =
           new DayOne(
               validatedEvents.stream().map(e -> Json.read(e.data(), ValidatedTrade.class)).toList(),
-              rejectedEvents.stream().map(e -> Json.read(e.data(), Rejection.class)).toList());
+              rejectedEvents.stream().map(e -> Json.read(e.data(), Rejection.class)).toList(),
+              valuedEvents.stream().map(e -> Json.read(e.data(), EnrichedTrade.class)).toList());
       report(day);
       return day;
     }
@@ -121,6 +133,9 @@ public final class Scenario {
                     v.change(),
                     v.trade().bookId(),
                     v.trade().counterpartyId()));
+    out.println(
+        "\n   valued by enrich (notional = |quantity| x price x multiplier, / 100 if % of par):");
+    day.valued().forEach(e -> out.println("   " + describe(e)));
     out.println("\n   rejections (tradeflow.trade.rejected):");
     day.rejections()
         .forEach(
@@ -136,8 +151,32 @@ public final class Scenario {
                         : " [at " + r.location() + "]"));
   }
 
+  static String describe(EnrichedTrade enriched) {
+    Valuation v = enriched.valuation();
+    Economics e = enriched.stored().trade().economics();
+    return String.format(
+        java.util.Locale.ROOT,
+        "%-4s %-4s %s %s @ %s %s = %,.2f %s = %,.2f %s, settles %s",
+        enriched.stored().tradeId(),
+        e.side(),
+        e.quantity().toPlainString(),
+        v.instrument().id(),
+        e.price().toPlainString(),
+        v.instrument().priceQuotation().wireName(),
+        v.notional().amount(),
+        v.notional().currency(),
+        v.reportingNotional().amount(),
+        v.reportingNotional().currency(),
+        v.settlementDate());
+  }
+
   private static boolean isValidated(CloudEvent e) {
     return e.type().equals(EventType.TRADE_VALIDATED.type());
+  }
+
+  private static boolean isValued(CloudEvent e) {
+    return e.type().equals(EventType.TRADE_ENRICHED.type())
+        && Json.read(e.data(), EnrichedTrade.class).valuation() != null;
   }
 
   private static boolean isRejected(CloudEvent e) {

@@ -70,7 +70,7 @@ class BrokerOutageIT {
       ports.put(function, LocalKafka.freePort());
     }
     stack.startFunctions(ports, Scenario.DAY_ONE);
-    SampleData.loadReferenceData(stack.kafka().clientConfig());
+    SampleData.loadReferenceData(stack);
   }
 
   @AfterAll

@@ -104,6 +104,16 @@ class PipelineEndToEndIT {
             .findFirst()
             .orElseThrow();
     assertThat(garbage.originalPayload()).isEqualTo("{\"trade_id\": \"T7\", oops");
+    // valued with the instruments and FX rates loaded through enrich's REST API
+    assertThat(day.valued())
+        .extracting(Scenario::describe)
+        .containsExactlyInAnyOrder(
+            "T5   BUY  5000000 XS0000000005 @ 101.25 percent_of_par = 5,062,500.00 EUR"
+                + " = 5,480,156.25 USD, settles 2026-11-24",
+            "T8   BUY  25000 GB00BH4HKS39 @ 72.15 per_unit = 1,803,750.00 GBP"
+                + " = 2,281,743.75 USD, settles 2026-11-24",
+            "T9   BUY  2000000 EUR/USD @ 1.0905 per_unit = 2,181,000.00 USD"
+                + " = 2,181,000.00 USD, settles 2026-11-24");
   }
 
   @Test

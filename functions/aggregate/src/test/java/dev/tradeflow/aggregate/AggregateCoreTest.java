@@ -28,7 +28,8 @@ class AggregateCoreTest {
     return new EnrichedTrade(
         new ValidatedTrade(new StoredTrade(trade, revision), ValidatedTrade.Change.ACCEPTED),
         new Counterparty(cp, cp, null),
-        new Book(book, book, null));
+        new Book(book, book, null),
+        null);
   }
 
   void apply(EnrichedTrade e) {

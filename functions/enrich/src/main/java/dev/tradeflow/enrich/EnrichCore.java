@@ -1,66 +1,60 @@
 package dev.tradeflow.enrich;
 
-import dev.tradeflow.events.CloudEvent;
-import dev.tradeflow.events.Emitter;
-import dev.tradeflow.events.EventType;
 import dev.tradeflow.model.Book;
 import dev.tradeflow.model.Counterparty;
 import dev.tradeflow.model.EnrichedTrade;
 import dev.tradeflow.model.RejectReason;
-import dev.tradeflow.model.Rejection;
-import dev.tradeflow.model.Stage;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.ValidatedTrade;
+import dev.tradeflow.model.Valuation;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Adds counterparty and book reference data to a validated trade. Missing reference data is never
- * passed over: the trade is rejected with {@code UNKNOWN_COUNTERPARTY} or {@code UNKNOWN_BOOK}. It
- * stays in the trade store; sending the same version again once the reference data exists runs it
- * through again.
+ * Adds reference data to a validated trade, and values it when it has economics. Missing reference
+ * data is never passed over: the trade is refused ({@code UNKNOWN_COUNTERPARTY}, {@code
+ * UNKNOWN_BOOK}, {@code UNKNOWN_INSTRUMENT}, {@code UNKNOWN_FX_RATE}, in that order). It stays in
+ * the trade store; sending the same version again once the reference data exists runs it through
+ * again. The core decides; the handler turns the decision into an event.
  */
 public final class EnrichCore {
 
-  private final Emitter emitter;
+  private final TradeValuer valuer;
 
-  public EnrichCore(Emitter emitter) {
-    this.emitter = emitter;
+  public EnrichCore(String reportingCurrency) {
+    this.valuer = new TradeValuer(reportingCurrency);
   }
 
-  public CloudEvent enrich(
-      CloudEvent cause,
-      ValidatedTrade validated,
-      Optional<Counterparty> counterparty,
-      Optional<Book> book) {
+  public Checked<EnrichedTrade> enrich(
+      ValidatedTrade validated, References references, LocalDate businessDate) {
     Trade trade = validated.trade();
+    Optional<Counterparty> counterparty = references.counterparty(trade.counterpartyId());
     if (counterparty.isEmpty()) {
-      return reject(
-          cause,
-          trade,
+      return Checked.refused(
           RejectReason.UNKNOWN_COUNTERPARTY,
           "no reference data for counterparty " + trade.counterpartyId(),
           "/stored/trade/counterparty_id");
     }
+    Optional<Book> book = references.book(trade.bookId());
     if (book.isEmpty()) {
-      return reject(
-          cause,
-          trade,
+      return Checked.refused(
           RejectReason.UNKNOWN_BOOK,
           "no reference data for book " + trade.bookId(),
           "/stored/trade/book_id");
     }
-    return emitter.emit(
-        cause,
-        EventType.TRADE_ENRICHED,
-        trade.tradeId(),
-        0,
-        new EnrichedTrade(validated, counterparty.get(), book.get()));
+    if (trade.economics() == null) {
+      return enriched(validated, counterparty.get(), book.get(), null);
+    }
+    return switch (valuer.value(trade, references, businessDate)) {
+      case Checked.Ok<Valuation> valued ->
+          enriched(validated, counterparty.get(), book.get(), valued.value());
+      case Checked.Refused<Valuation> refused ->
+          Checked.refused(refused.reason(), refused.message(), refused.location());
+    };
   }
 
-  private CloudEvent reject(
-      CloudEvent cause, Trade trade, RejectReason reason, String message, String location) {
-    Rejection rejection =
-        Rejection.of(Stage.ENRICH, cause, trade.tradeId(), reason, message, location);
-    return emitter.emit(cause, EventType.TRADE_REJECTED, trade.tradeId(), 0, rejection);
+  private static Checked<EnrichedTrade> enriched(
+      ValidatedTrade validated, Counterparty counterparty, Book book, Valuation valuation) {
+    return new Checked.Ok<>(new EnrichedTrade(validated, counterparty, book, valuation));
   }
 }

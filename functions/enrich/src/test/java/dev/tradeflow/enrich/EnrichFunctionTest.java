@@ -13,8 +13,10 @@ import dev.tradeflow.events.Json;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.Book;
 import dev.tradeflow.model.Counterparty;
+import dev.tradeflow.model.Economics;
 import dev.tradeflow.model.EnrichedTrade;
 import dev.tradeflow.model.Roles;
+import dev.tradeflow.model.Side;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.ValidatedTrade;
@@ -24,6 +26,7 @@ import dev.tradeflow.testing.TestTokens;
 import dev.tradeflow.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,6 +66,66 @@ class EnrichFunctionTest {
     return Json.mapper()
         .valueToTree(new ValidatedTrade(new StoredTrade(trade, 5), ValidatedTrade.Change.ACCEPTED))
         .toString();
+  }
+
+  static String validatedWithEconomics(String id, String instrument) {
+    Trade trade =
+        new Trade(
+            id,
+            1,
+            "CP-E1",
+            "B-E1",
+            LocalDate.of(2027, 5, 20),
+            LocalDate.of(2026, 11, 20),
+            false,
+            new Economics(
+                instrument, Side.SELL, new BigDecimal("2000"), new BigDecimal("98.5"), "EUR"));
+    return Json.mapper()
+        .valueToTree(new ValidatedTrade(new StoredTrade(trade, 9), ValidatedTrade.Change.ACCEPTED))
+        .toString();
+  }
+
+  @Test
+  void valuesATradeFromInstrumentsAndRatesLoadedThroughTheApi() {
+    var writer =
+        given()
+            .auth()
+            .oauth2(TestTokens.with(Roles.READER, Roles.REFDATA_WRITER))
+            .contentType("text/csv");
+    writer
+        .body(
+            "id,asset_class,currency,price_quotation,contract_multiplier,settlement_days\n"
+                + "XS-E1,bond,EUR,percent_of_par,1,2\nXS-E2,bond,NOK,percent_of_par,1,2\n")
+        .post("/api/v1/reference/instruments")
+        .then()
+        .statusCode(200);
+    writer
+        .body("currency,rate\nEUR,1.10\n")
+        .post("/api/v1/reference/fx-rates")
+        .then()
+        .statusCode(200);
+    // SELL 2,000 at 98.5 % of par: 1,970.00 EUR, 2,167.00 USD; Friday + 2 business days
+    Send.binary(
+            Send.event(
+                VALIDATED, "EV-1", "application/json", validatedWithEconomics("EV-1", "XS-E1")))
+        .statusCode(200)
+        .header("ce-type", EventType.TRADE_ENRICHED.type())
+        .body("valuation.settlement_date", equalTo("2026-11-24"))
+        .body("valuation.signed_quantity", equalTo(-2000))
+        .body("valuation.notional.amount", equalTo(1970.00f))
+        .body("valuation.notional.currency", equalTo("EUR"))
+        .body("valuation.reporting_notional.amount", equalTo(2167.00f))
+        .body("valuation.reporting_notional.currency", equalTo("USD"));
+    Send.structured(
+            Send.event(
+                VALIDATED, "EV-2", "application/json", validatedWithEconomics("EV-2", "XS-NONE")))
+        .body("data.reason", equalTo("UNKNOWN_INSTRUMENT"))
+        .body("data.location", equalTo("/stored/trade/economics/instrument"));
+    Send.structured(
+            Send.event(
+                VALIDATED, "EV-3", "application/json", validatedWithEconomics("EV-3", "XS-E2")))
+        .body("data.reason", equalTo("UNKNOWN_FX_RATE"))
+        .body("data.message", containsString("from NOK"));
   }
 
   @Test
@@ -148,7 +211,7 @@ class EnrichFunctionTest {
       problem(
               TestTokens.withAllRoles().get("/api/v1/reference/counterparties/{id}", odd).then(),
               400)
-          .body("detail", containsString("counterparty id must be 1 to 64"));
+          .body("detail", containsString("id must be 1 to 64"));
       problem(TestTokens.withAllRoles().get("/api/v1/reference/books/{id}", odd).then(), 400);
     }
     problem(
@@ -157,7 +220,7 @@ class EnrichFunctionTest {
             .post("/api/v1/reference/books")
             .then(),
         413);
-    problem(TestTokens.withAllRoles().get("/api/v1/reference/instruments").then(), 404);
+    problem(TestTokens.withAllRoles().get("/api/v1/reference/planets").then(), 404);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.tradeflow.cloudevents.KafkaCloudEvents;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.RejectReason;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -274,6 +275,9 @@ public class KafkaEventConsumer {
         .add(
             publisher.sendRecord(
                 DeadLetters.of(record, dispatcher.function(), reason, cause, clock.instant())));
+    if (!Topic.byName(record.topic()).carriesTrades()) {
+      return List.of(); // a reference-data change, say: the dead letter is the whole answer
+    }
     return List.of(
         DeadLetters.rejection(record, dispatcher.function(), rejectReason, cause, clock));
   }

@@ -1,13 +1,20 @@
 package dev.tradeflow.binding;
 
 import dev.tradeflow.model.Aggregate;
+import dev.tradeflow.model.AssetClass;
 import dev.tradeflow.model.Book;
 import dev.tradeflow.model.Contribution;
 import dev.tradeflow.model.Counterparty;
+import dev.tradeflow.model.CounterpartyLimit;
 import dev.tradeflow.model.Dimension;
 import dev.tradeflow.model.Economics;
 import dev.tradeflow.model.EnrichedTrade;
 import dev.tradeflow.model.ExpiryTick;
+import dev.tradeflow.model.FieldError;
+import dev.tradeflow.model.FxRate;
+import dev.tradeflow.model.Instrument;
+import dev.tradeflow.model.Money;
+import dev.tradeflow.model.PriceQuotation;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.Side;
@@ -18,6 +25,7 @@ import dev.tradeflow.model.TradeCancel;
 import dev.tradeflow.model.TradeDeletion;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.model.ValidatedTrade;
+import dev.tradeflow.model.Valuation;
 import dev.tradeflow.state.PartitionProgress;
 import dev.tradeflow.state.RebuildStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -30,13 +38,20 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(
     targets = {
       Aggregate.class,
+      AssetClass.class,
       Book.class,
       Contribution.class,
       Counterparty.class,
+      CounterpartyLimit.class,
       Dimension.class,
       Economics.class,
       EnrichedTrade.class,
       ExpiryTick.class,
+      FieldError.class,
+      FxRate.class,
+      Instrument.class,
+      Money.class,
+      PriceQuotation.class,
       RejectReason.class,
       Rejection.class,
       Side.class,
@@ -48,6 +63,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       TradeExpiry.class,
       ValidatedTrade.class,
       ValidatedTrade.Change.class,
+      Valuation.class,
       // bodies of Responses built by hand: JAX-RS cannot see their type when it builds the image
       Problem.class,
       RebuildStatus.class,

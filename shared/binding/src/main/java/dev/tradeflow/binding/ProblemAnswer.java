@@ -20,7 +20,8 @@ public record ProblemAnswer(Problem problem, String retryAfter) {
 
   public static ProblemAnswer of(Throwable failure) {
     return switch (failure) {
-      case MalformedEventException e -> badEvent(e.getMessage());
+      case MalformedEventException e ->
+          new ProblemAnswer(Problem.badEvent(e.getMessage(), e.errors()), null);
       case InvalidRequestException e -> status(400, "Bad request", e.getMessage());
       case NotReadyException e -> unavailable("Not ready", e.getMessage());
       case CircuitBreakerOpenException e ->
@@ -33,7 +34,7 @@ public record ProblemAnswer(Problem problem, String retryAfter) {
   }
 
   public static ProblemAnswer badEvent(String detail) {
-    return new ProblemAnswer(Problem.badEvent(detail), null);
+    return new ProblemAnswer(Problem.badEvent(detail, java.util.List.of()), null);
   }
 
   public static ProblemAnswer status(int status, String title, String detail) {

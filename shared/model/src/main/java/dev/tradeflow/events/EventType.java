@@ -16,6 +16,10 @@ public enum EventType {
   TRADE_EXPIRED("tradeflow.trade.expired", Topic.TRADE_EXPIRED),
   TRADE_DELETED("tradeflow.trade.deleted", Topic.TRADE_DELETED),
   AGGREGATE_UPDATED("tradeflow.aggregate.updated", Topic.AGGREGATE_UPDATED),
+  /** A counterparty, book, instrument, FX rate or limit to store, as a feed sends it. */
+  REFDATA_UPDATED("tradeflow.refdata.updated", Topic.REFDATA_UPDATED),
+  /** Reference data to remove; shares the topic of updates, so it keeps their order. */
+  REFDATA_DELETED("tradeflow.refdata.deleted", Topic.REFDATA_UPDATED),
   /** Also as a Knative PingSource ticks. */
   EXPIRY_TICK("tradeflow.expiry.tick", Topic.EXPIRY_TICK, "dev.knative.sources.ping");
 

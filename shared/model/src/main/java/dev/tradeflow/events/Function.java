@@ -20,10 +20,10 @@ public enum Function {
       List.of(Topic.TRADE_STORE, Topic.AUDIT),
       8082),
   ENRICH(
-      List.of(EventType.TRADE_VALIDATED),
+      List.of(EventType.TRADE_VALIDATED, EventType.REFDATA_UPDATED, EventType.REFDATA_DELETED),
       List.of(EventType.TRADE_ENRICHED, EventType.TRADE_REJECTED),
-      List.of(Topic.COUNTERPARTIES, Topic.BOOKS),
-      List.of(),
+      Topic.REFERENCE_DATA,
+      Topic.REFERENCE_DATA,
       8083),
   AGGREGATE(
       List.of(EventType.TRADE_ENRICHED, EventType.TRADE_DELETED),

@@ -19,6 +19,11 @@ public enum Topic {
   AGGREGATE_UPDATED("tradeflow.aggregate.updated", Kind.EVENTS),
   EXPIRY_TICK("tradeflow.expiry.tick", Kind.EVENTS),
   /**
+   * Reference-data changes from a feed: updates and deletions on one topic, so that a deletion does
+   * not overtake the update before it (keyed {@code kind:id}).
+   */
+  REFDATA_UPDATED("tradeflow.refdata.updated", Kind.EVENTS),
+  /**
    * Events a function kept failing, after the Trigger's retries (Knative's dead-letter sink), and
    * poison records of the Kafka binding, with the reason in headers.
    */
@@ -27,14 +32,24 @@ public enum Topic {
   AUDIT("tradeflow.audit", Kind.EVENTS),
   /** tradeId to latest accepted trade. Written by validate only. */
   TRADE_STORE("tradeflow.state.trade-store", Kind.COMPACTED),
-  /** Counterparty id to counterparty. Written by the reference-data loader only. */
+  /** Counterparty id to counterparty. Written by enrich only. */
   COUNTERPARTIES("tradeflow.refdata.counterparties", Kind.COMPACTED),
-  /** Book id to book. Written by the reference-data loader only. */
+  /** Book id to book. Written by enrich only. */
   BOOKS("tradeflow.refdata.books", Kind.COMPACTED),
+  /** Instrument id (ISIN or symbol) to instrument. Written by enrich only. */
+  INSTRUMENTS("tradeflow.refdata.instruments", Kind.COMPACTED),
+  /** Currency to its rate in the reporting currency. Written by enrich only. */
+  FX_RATES("tradeflow.refdata.fx-rates", Kind.COMPACTED),
+  /** Counterparty id to its exposure limit. Written by enrich only. */
+  LIMITS("tradeflow.refdata.limits", Kind.COMPACTED),
   /** tradeId to that trade's latest contribution. Written by aggregate only. */
   AGGREGATE_CONTRIBUTIONS("tradeflow.state.aggregate-contributions", Kind.COMPACTED),
   /** Aggregate key ({@code book:B1}, {@code counterparty:CP-1}) to counts. Aggregate only. */
   AGGREGATES("tradeflow.state.aggregates", Kind.COMPACTED);
+
+  /** The reference-data topics, which enrich writes and follows. */
+  public static final java.util.List<Topic> REFERENCE_DATA =
+      java.util.List.of(COUNTERPARTIES, BOOKS, INSTRUMENTS, FX_RATES, LIMITS);
 
   public enum Kind {
     EVENTS,
@@ -51,6 +66,23 @@ public enum Topic {
 
   public String topicName() {
     return topicName;
+  }
+
+  /**
+   * True for the topics of trades on their way through: a poison record on one is answered with a
+   * {@code tradeflow.trade.rejected} as well as a dead letter, so the trade's fate is on record.
+   */
+  public boolean carriesTrades() {
+    return switch (this) {
+      case TRADE_RECEIVED,
+          TRADE_PARSED,
+          TRADE_VALIDATED,
+          TRADE_ENRICHED,
+          TRADE_EXPIRED,
+          TRADE_DELETED ->
+          true;
+      default -> false;
+    };
   }
 
   public boolean compacted() {

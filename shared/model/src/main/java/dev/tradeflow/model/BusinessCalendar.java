@@ -19,6 +19,21 @@ public record BusinessCalendar(Clock clock, ZoneId zone) {
     return trade.maturityDate().isBefore(businessDate);
   }
 
+  /**
+   * {@code days} business days after {@code date}, skipping Saturdays and Sundays. Holidays are not
+   * known: a settlement date that falls on one is not moved.
+   */
+  public static LocalDate plusBusinessDays(LocalDate date, int days) {
+    LocalDate day = date;
+    for (int left = days; left > 0; ) {
+      day = day.plusDays(1);
+      if (day.getDayOfWeek().getValue() < 6) {
+        left--;
+      }
+    }
+    return day;
+  }
+
   /** Matured, and not yet flagged: what the expiry job looks for. */
   public static boolean dueForExpiry(Trade trade, LocalDate businessDate) {
     return !trade.expired() && matured(trade, businessDate);

@@ -18,6 +18,8 @@ public enum RejectReason {
   MATURITY_IN_PAST("the maturity date is before the business date"),
   UNKNOWN_COUNTERPARTY("no reference data for the counterparty"),
   UNKNOWN_BOOK("no reference data for the book"),
+  UNKNOWN_INSTRUMENT("no reference data for the instrument of a trade with economics"),
+  UNKNOWN_FX_RATE("no FX rate from the instrument's currency to the reporting currency"),
   INTERNAL_ERROR("tradeflow failed to process the message");
 
   private final String meaning;

@@ -1,0 +1,23 @@
+package dev.tradeflow.model;
+
+import java.math.BigDecimal;
+
+/**
+ * What can be traded, keyed by {@code id} (an ISIN or a symbol, as trades name it). A trade's price
+ * is quoted as {@code priceQuotation} says, in {@code currency}; one contract is {@code
+ * contractMultiplier} units; it settles {@code settlementDays} business days after the trade date.
+ */
+public record Instrument(
+    String id,
+    AssetClass assetClass,
+    String currency,
+    PriceQuotation priceQuotation,
+    BigDecimal contractMultiplier,
+    int settlementDays)
+    implements ReferenceRecord {
+
+  @Override
+  public String key() {
+    return id;
+  }
+}
