@@ -113,10 +113,13 @@ public final class LocalRun {
     scenario.dayOne();
     System.out.println("\n   aggregates after day 1:");
     System.out.println("   " + scenario.aggregatesOnceSettled(DAY_ONE_AGGREGATES));
+    scenario.deskView();
     String statistics = scenario.dayTwo();
     System.out.println("\n   trade store statistics after day 2:\n   " + statistics);
     System.out.println("\n   aggregates after day 2:");
     System.out.println("   " + scenario.aggregatesOnceSettled(DAY_TWO_AGGREGATES));
+    System.out.println("\n   positions after day 2 (the expired trades are out of them):");
+    System.out.println("   " + scenario.positions());
     printUrls(ports, kafkaPort);
     printTokens(stack.issuer());
     if (exitAfterStory) {

@@ -7,6 +7,7 @@ import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.model.Economics;
 import dev.tradeflow.model.EnrichedTrade;
+import dev.tradeflow.model.LimitCrossing;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.ValidatedTrade;
 import dev.tradeflow.model.Valuation;
@@ -40,13 +41,20 @@ public final class Scenario {
    * economics as enrich valued them.
    */
   public record DayOne(
-      List<ValidatedTrade> validated, List<Rejection> rejections, List<EnrichedTrade> valued) {}
+      List<ValidatedTrade> validated,
+      List<Rejection> rejections,
+      List<EnrichedTrade> valued,
+      List<LimitCrossing> breaches) {}
 
   public DayOne dayOne() {
     Map<String, Object> kafka = stack.kafka().clientConfig();
     try (EventWatch watch =
         EventWatch.fromNow(
-            kafka, EventType.TRADE_VALIDATED, EventType.TRADE_REJECTED, EventType.TRADE_ENRICHED)) {
+            kafka,
+            EventType.TRADE_VALIDATED,
+            EventType.TRADE_REJECTED,
+            EventType.TRADE_ENRICHED,
+            EventType.LIMIT_BREACHED)) {
       out.println("\n== Reference data: loaded through enrich's REST API, in bulk");
       SampleData.loadReferenceData(stack).forEach(line -> out.println("   " + line));
       awaitReferenceData();
@@ -65,11 +73,14 @@ public final class Scenario {
       List<CloudEvent> rejectedEvents = watch.await(5, Scenario::isRejected, PATIENCE);
       // T5 (JSON), T8 (FIX) and T9 (FpML) carry economics
       List<CloudEvent> valuedEvents = watch.await(3, Scenario::isValued, PATIENCE);
+      // T8 takes CP-2 (limit 1,000,000 USD) to 2,281,743.75 USD
+      List<CloudEvent> breachEvents = watch.await(1, Scenario::isBreach, PATIENCE);
       DayOne day =
           new DayOne(
               validatedEvents.stream().map(e -> Json.read(e.data(), ValidatedTrade.class)).toList(),
               rejectedEvents.stream().map(e -> Json.read(e.data(), Rejection.class)).toList(),
-              valuedEvents.stream().map(e -> Json.read(e.data(), EnrichedTrade.class)).toList());
+              valuedEvents.stream().map(e -> Json.read(e.data(), EnrichedTrade.class)).toList(),
+              breachEvents.stream().map(e -> Json.read(e.data(), LimitCrossing.class)).toList());
       report(day);
       return day;
     }
@@ -111,12 +122,26 @@ public final class Scenario {
     stack.restart(Function.VALIDATE, DAY_TWO);
     stack.restart(Function.EXPIRE, DAY_TWO);
     try (EventWatch watch =
-        EventWatch.fromNow(stack.kafka().clientConfig(), EventType.TRADE_VALIDATED)) {
+        EventWatch.fromNow(
+            stack.kafka().clientConfig(), EventType.TRADE_VALIDATED, EventType.LIMIT_CLEARED)) {
       String sweep = stack.function(Function.EXPIRE).post("/api/v1/expire-trades", "").body();
       out.println("   POST expire /api/v1/expire-trades -> " + sweep);
       List<CloudEvent> expired =
           watch.await(3, e -> change(e) == ValidatedTrade.Change.EXPIRED, PATIENCE);
       expired.forEach(e -> out.println("   validate flagged " + e.subject() + " expired"));
+      // T8 expiring takes CP-2's exposure back under its limit
+      for (CloudEvent cleared :
+          watch.await(1, e -> e.type().equals(EventType.LIMIT_CLEARED.type()), PATIENCE)) {
+        LimitCrossing c = Json.read(cleared.data(), LimitCrossing.class);
+        out.printf(
+            java.util.Locale.ROOT,
+            "   %s: %s's exposure is %,.2f %s, within its limit again (%s expired)%n",
+            EventType.LIMIT_CLEARED.type(),
+            c.counterpartyId(),
+            c.exposure().amount(),
+            c.exposure().currency(),
+            c.tradeId());
+      }
     }
     return stack.function(Function.VALIDATE).get("/api/v1/statistics").body();
   }
@@ -136,6 +161,19 @@ public final class Scenario {
     out.println(
         "\n   valued by enrich (notional = |quantity| x price x multiplier, / 100 if % of par):");
     day.valued().forEach(e -> out.println("   " + describe(e)));
+    day.breaches()
+        .forEach(
+            b ->
+                out.printf(
+                    java.util.Locale.ROOT,
+                    "%n   %s: %s's exposure %,.2f %s is over its limit %,.2f %s, crossed by %s%n",
+                    EventType.LIMIT_BREACHED.type(),
+                    b.counterpartyId(),
+                    b.exposure().amount(),
+                    b.exposure().currency(),
+                    b.limit().amount(),
+                    b.limit().currency(),
+                    b.tradeId()));
     out.println("\n   rejections (tradeflow.trade.rejected):");
     day.rejections()
         .forEach(
@@ -172,6 +210,63 @@ public final class Scenario {
 
   private static boolean isValidated(CloudEvent e) {
     return e.type().equals(EventType.TRADE_VALIDATED.type());
+  }
+
+  private static boolean isBreach(CloudEvent e) {
+    return e.type().equals(EventType.LIMIT_BREACHED.type());
+  }
+
+  /** The instrument the sample market price is for, and that price (T8's shares, GBP). */
+  public static final String MARKED_INSTRUMENT = "GB00BH4HKS39";
+
+  public static final String MARKET_PRICE = "74.00";
+
+  /**
+   * Positions and exposure as they stand, then a market price from a feed (a {@code
+   * tradeflow.price.updated} CloudEvent on its topic) and book B1's P&L once it has moved. Returns
+   * B1's P&L answer.
+   */
+  public String deskView() {
+    FunctionProcess aggregate = stack.function(Function.AGGREGATE);
+    out.println("\n   positions (GET aggregate /api/v1/positions):");
+    out.println("   " + aggregate.get("/api/v1/positions").body());
+    out.println("\n   exposure of CP-2 (GET aggregate /api/v1/exposure/counterparty/CP-2):");
+    out.println("   " + aggregate.get("/api/v1/exposure/counterparty/CP-2").body());
+    String price =
+        "{\"instrument\":\"%s\",\"price\":%s,\"time\":\"%s\"}"
+            .formatted(MARKED_INSTRUMENT, MARKET_PRICE, java.time.OffsetDateTime.now());
+    try (var producer = SampleData.producer(stack.kafka().clientConfig())) {
+      producer.send(
+          dev.tradeflow.cloudevents.KafkaCloudEvents.toRecord(
+              new CloudEvent(
+                  java.util.UUID.randomUUID().toString(),
+                  "/tradeflow/local/price-feed",
+                  EventType.PRICE_UPDATED.type(),
+                  MARKED_INSTRUMENT,
+                  java.time.OffsetDateTime.now(),
+                  "application/json",
+                  MARKED_INSTRUMENT,
+                  price.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+    out.println(
+        "\n   a price feed sends "
+            + EventType.PRICE_UPDATED.type()
+            + " "
+            + price
+            + "; B1's P&L (GET aggregate /api/v1/pnl/book/B1):");
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    String pnl = aggregate.get("/api/v1/pnl/book/B1").body();
+    while (pnl.contains("\"unpriced\":[\"" + MARKED_INSTRUMENT) && System.nanoTime() < deadline) {
+      FunctionProcess.sleep(200);
+      pnl = aggregate.get("/api/v1/pnl/book/B1").body();
+    }
+    out.println("   " + pnl);
+    return pnl;
+  }
+
+  /** Positions after day 2's expiries. */
+  public String positions() {
+    return stack.function(Function.AGGREGATE).get("/api/v1/positions").body();
   }
 
   private static boolean isValued(CloudEvent e) {

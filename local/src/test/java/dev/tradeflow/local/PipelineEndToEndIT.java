@@ -7,12 +7,15 @@ import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.issuer.LocalIssuer;
+import dev.tradeflow.model.LimitCrossing;
+import dev.tradeflow.model.Money;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.Roles;
 import dev.tradeflow.model.Stage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -114,6 +117,14 @@ class PipelineEndToEndIT {
                 + " = 2,281,743.75 USD, settles 2026-11-24",
             "T9   BUY  2000000 EUR/USD @ 1.0905 per_unit = 2,181,000.00 USD"
                 + " = 2,181,000.00 USD, settles 2026-11-24");
+    // T8 took CP-2 over its 1,000,000 USD limit: announced once
+    assertThat(day.breaches())
+        .containsExactly(
+            new LimitCrossing(
+                "CP-2",
+                new Money(new BigDecimal("1000000.00"), "USD"),
+                new Money(new BigDecimal("2281743.75"), "USD"),
+                "T8"));
   }
 
   @Test
@@ -138,6 +149,21 @@ class PipelineEndToEndIT {
 
   @Test
   @Order(3)
+  void positionsAndPnlMoveWithAMarketPrice() {
+    // 25,000 × (74.00 − 72.15) × 1 = 46,250.00 GBP; × 1.2650 = 58,506.25 USD
+    assertThat(scenario.deskView())
+        .contains("\"pnl\":{\"amount\":58506.25,\"currency\":\"USD\"}")
+        .contains("\"unpriced\":[]");
+    assertThat(stack.function(Function.AGGREGATE).get("/api/v1/positions/book/B1").body())
+        .contains("\"instrument\":\"GB00BH4HKS39\"")
+        .contains("\"quantity\":25000")
+        .contains("\"market_value\":{\"amount\":1850000.00,\"currency\":\"GBP\"}");
+    assertThat(stack.function(Function.AGGREGATE).get("/api/v1/exposure/counterparty/CP-2").body())
+        .contains("\"over_limit\":true");
+  }
+
+  @Test
+  @Order(4)
   void nextBusinessDayExpiresMaturedTradesThroughThePipeline() {
     String statistics = scenario.dayTwo();
     // T4 was cancelled; of T1, T2, T5, T8 and T9 only T9 (value date 2027-09-17) is still live
@@ -150,10 +176,15 @@ class PipelineEndToEndIT {
         .contains("\"expired\":true");
     String audit = stack.function(Function.VALIDATE).get("/api/v1/audit-logs?trade_id=T1").body();
     assertThat(audit).contains("\"action\":\"EXPIRED\"");
+    // the expiries took T5 and T8 out of the positions; T9 is still live
+    assertThat(scenario.positions())
+        .contains("\"instrument\":\"EUR/USD\"")
+        .doesNotContain("GB00BH4HKS39")
+        .doesNotContain("XS0000000005");
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void everyFunctionsMetricsExistAndMoved() {
     for (Function function : Function.values()) {
       String metrics = stack.function(function).get("/q/metrics").body();
@@ -197,7 +228,7 @@ class PipelineEndToEndIT {
 
   /** The packaged functions take the local issuer's tokens, with the right role, and no others. */
   @Test
-  @Order(5)
+  @Order(6)
   void theRestApisTakeTheLocalIssuersTokensWithTheRightRoleOnly() throws Exception {
     String reader = stack.issuer().token("e2e-reader", List.of(Roles.READER));
     String writer = stack.issuer().token("e2e-writer", List.of(Roles.TRADE_WRITER));
@@ -222,7 +253,7 @@ class PipelineEndToEndIT {
    * right password again each is processed once.
    */
   @Test
-  @Order(6)
+  @Order(7)
   void aWrongKafkaPasswordKeepsValidateNotReadySayingWhyAndLosesNothing() throws Exception {
     assertThat(stack.kafka().clientConfig())
         .containsEntry("security.protocol", "SASL_SSL")
@@ -268,7 +299,7 @@ class PipelineEndToEndIT {
 
   /** The passwords went to every function, and to validate a wrong one: no log holds either. */
   @Test
-  @Order(7)
+  @Order(8)
   void noFunctionLogsAKafkaPassword() throws Exception {
     for (Function function : Function.values()) {
       Path log = stack.function(function).log();

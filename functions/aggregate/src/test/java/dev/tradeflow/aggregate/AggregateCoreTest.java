@@ -105,8 +105,8 @@ class AggregateCoreTest {
 
   @Test
   void affectedKeysCoverOldAndNewBooks() {
-    Contribution before = new Contribution("T", 1, "B1", "CP-1", Contribution.Status.LIVE);
-    Contribution after = new Contribution("T", 2, "B2", "CP-1", Contribution.Status.LIVE);
+    Contribution before = new Contribution("T", 1, "B1", "CP-1", Contribution.Status.LIVE, null);
+    Contribution after = new Contribution("T", 2, "B2", "CP-1", Contribution.Status.LIVE, null);
     assertThat(AggregateCore.affected(Optional.of(before), after))
         .extracting(AggregateKey::key)
         .containsExactly("book:B1", "counterparty:CP-1", "book:B2");

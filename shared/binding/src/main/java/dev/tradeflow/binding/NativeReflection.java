@@ -12,8 +12,12 @@ import dev.tradeflow.model.EnrichedTrade;
 import dev.tradeflow.model.ExpiryTick;
 import dev.tradeflow.model.FieldError;
 import dev.tradeflow.model.FxRate;
+import dev.tradeflow.model.Holding;
 import dev.tradeflow.model.Instrument;
+import dev.tradeflow.model.LimitCrossing;
+import dev.tradeflow.model.MarketPrice;
 import dev.tradeflow.model.Money;
+import dev.tradeflow.model.PositionView;
 import dev.tradeflow.model.PriceQuotation;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Rejection;
@@ -50,6 +54,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       FieldError.class,
       FxRate.class,
       Instrument.class,
+      Holding.class,
+      LimitCrossing.class,
+      MarketPrice.class,
+      PositionView.class,
       Money.class,
       PriceQuotation.class,
       RejectReason.class,

@@ -20,6 +20,14 @@ public enum EventType {
   REFDATA_UPDATED("tradeflow.refdata.updated", Topic.REFDATA_UPDATED),
   /** Reference data to remove; shares the topic of updates, so it keeps their order. */
   REFDATA_DELETED("tradeflow.refdata.deleted", Topic.REFDATA_UPDATED),
+  /** A market price for an instrument: re-marks every position in it. */
+  PRICE_UPDATED("tradeflow.price.updated", Topic.PRICE_UPDATED),
+  /** A position (book × instrument) with its cost, market value and P&L. */
+  POSITION_UPDATED("tradeflow.position.updated", Topic.POSITION_UPDATED),
+  /** A counterparty's gross exposure went over its limit. */
+  LIMIT_BREACHED("tradeflow.risk.limit-breached", Topic.RISK_LIMIT),
+  /** A counterparty's gross exposure came back within its limit; shares the breach topic. */
+  LIMIT_CLEARED("tradeflow.risk.limit-cleared", Topic.RISK_LIMIT),
   /** Also as a Knative PingSource ticks. */
   EXPIRY_TICK("tradeflow.expiry.tick", Topic.EXPIRY_TICK, "dev.knative.sources.ping");
 

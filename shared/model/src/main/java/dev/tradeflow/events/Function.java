@@ -26,10 +26,14 @@ public enum Function {
       Topic.REFERENCE_DATA,
       8083),
   AGGREGATE(
-      List.of(EventType.TRADE_ENRICHED, EventType.TRADE_DELETED),
-      List.of(EventType.AGGREGATE_UPDATED),
-      List.of(Topic.AGGREGATE_CONTRIBUTIONS),
-      List.of(Topic.AGGREGATE_CONTRIBUTIONS, Topic.AGGREGATES),
+      List.of(EventType.TRADE_ENRICHED, EventType.TRADE_DELETED, EventType.PRICE_UPDATED),
+      List.of(
+          EventType.AGGREGATE_UPDATED,
+          EventType.POSITION_UPDATED,
+          EventType.LIMIT_BREACHED,
+          EventType.LIMIT_CLEARED),
+      List.of(Topic.AGGREGATE_CONTRIBUTIONS, Topic.PRICES, Topic.FX_RATES, Topic.LIMITS),
+      List.of(Topic.AGGREGATE_CONTRIBUTIONS, Topic.AGGREGATES, Topic.PRICES),
       8084),
   EXPIRE(
       List.of(EventType.EXPIRY_TICK),

@@ -18,6 +18,15 @@ public enum Topic {
   TRADE_DELETED("tradeflow.trade.deleted", Kind.EVENTS),
   AGGREGATE_UPDATED("tradeflow.aggregate.updated", Kind.EVENTS),
   EXPIRY_TICK("tradeflow.expiry.tick", Kind.EVENTS),
+  /** Market prices from a feed, keyed by instrument. */
+  PRICE_UPDATED("tradeflow.price.updated", Kind.EVENTS),
+  /**
+   * Each position as it changes, keyed {@code book:instrument}: compacted, so it also holds the
+   * latest of every position.
+   */
+  POSITION_UPDATED("tradeflow.position.updated", Kind.COMPACTED),
+  /** Limit breaches and clearances, keyed by counterparty, so each one's stay in order. */
+  RISK_LIMIT("tradeflow.risk.limit-breached", Kind.EVENTS),
   /**
    * Reference-data changes from a feed: updates and deletions on one topic, so that a deletion does
    * not overtake the update before it (keyed {@code kind:id}).
@@ -44,6 +53,8 @@ public enum Topic {
   LIMITS("tradeflow.refdata.limits", Kind.COMPACTED),
   /** tradeId to that trade's latest contribution. Written by aggregate only. */
   AGGREGATE_CONTRIBUTIONS("tradeflow.state.aggregate-contributions", Kind.COMPACTED),
+  /** Instrument to its latest market price. Written by aggregate only. */
+  PRICES("tradeflow.state.prices", Kind.COMPACTED),
   /** Aggregate key ({@code book:B1}, {@code counterparty:CP-1}) to counts. Aggregate only. */
   AGGREGATES("tradeflow.state.aggregates", Kind.COMPACTED);
 
