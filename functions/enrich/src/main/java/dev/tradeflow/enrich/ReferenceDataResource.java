@@ -17,6 +17,7 @@ import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.model.ReferenceKind;
 import dev.tradeflow.model.ReferenceRecord;
 import dev.tradeflow.model.Roles;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,6 +57,7 @@ public class ReferenceDataResource {
   @Inject ReferenceDataConfig config;
 
   /** What a bulk load did. */
+  @RegisterForReflection // a Response entity: JAX-RS cannot see its type when it builds the image
   public record Loaded(String kind, int rows, int changed) {}
 
   @GET

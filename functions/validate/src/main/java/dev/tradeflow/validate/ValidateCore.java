@@ -1,12 +1,8 @@
 package dev.tradeflow.validate;
 
 import dev.tradeflow.events.CloudEvent;
-import dev.tradeflow.events.Emitter;
-import dev.tradeflow.events.EventType;
 import dev.tradeflow.model.BusinessCalendar;
 import dev.tradeflow.model.RejectReason;
-import dev.tradeflow.model.Rejection;
-import dev.tradeflow.model.Stage;
 import dev.tradeflow.model.StoredTrade;
 import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.TradeCancel;
@@ -14,22 +10,22 @@ import dev.tradeflow.model.TradeDeletion;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.model.ValidatedTrade;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The trade store's decisions, as plain Java: {@code (stored trade, input) -> (store change,
- * events, audit entry)}. It reads the current stored trade but never writes: the caller writes the
- * change, then emits the events.
+ * The trade store's decisions, as plain Java: {@code (stored trade, input) -> outcome}. It reads
+ * the current stored trade but never writes, and builds no event: {@link StoreEvents} turns the
+ * outcome into the store change and the events, which the caller writes and sends. The cause is
+ * read for the audit entry only (its source and id).
  */
 public final class ValidateCore {
 
-  private final Emitter emitter;
+  private static final StoreOutcome UNCHANGED = new StoreOutcome.Unchanged();
+
   private final BusinessCalendar calendar;
   private final Revisions revisions;
 
-  public ValidateCore(Emitter emitter, BusinessCalendar calendar, Revisions revisions) {
-    this.emitter = emitter;
+  public ValidateCore(BusinessCalendar calendar, Revisions revisions) {
     this.calendar = calendar;
     this.revisions = revisions;
   }
@@ -38,7 +34,7 @@ public final class ValidateCore {
     return calendar;
   }
 
-  public ValidateResult onTrade(CloudEvent cause, Trade trade, Optional<StoredTrade> current) {
+  public StoreOutcome onTrade(CloudEvent cause, Trade trade, Optional<StoredTrade> current) {
     return switch (TradeStoreRules.decide(trade, current, calendar.today())) {
       case Decision.Accepted accepted ->
           store(cause, accepted.trade(), ValidatedTrade.Change.ACCEPTED, AuditAction.ACCEPTED);
@@ -49,24 +45,24 @@ public final class ValidateCore {
   }
 
   /** Flags a matured stored trade as expired; anything else is a no-op (a repeated tick, say). */
-  public ValidateResult onExpiry(
+  public StoreOutcome onExpiry(
       CloudEvent cause, TradeExpiry expiry, Optional<StoredTrade> current) {
     if (current.isEmpty()
         || !BusinessCalendar.dueForExpiry(current.get().trade(), calendar.today())) {
-      return new ValidateResult(StoreChange.NONE, List.of(), null);
+      return UNCHANGED;
     }
     Trade expired = current.get().trade().withExpired(true);
-    ValidateResult result =
+    StoreOutcome.Stored stored =
         store(cause, expired, ValidatedTrade.Change.EXPIRED, AuditAction.EXPIRED);
     return expiry.requestedBy() == null
-        ? result
-        : new ValidateResult(
-            result.change(), result.events(), result.audit().by(expiry.requestedBy()));
+        ? stored
+        : new StoreOutcome.Stored(
+            stored.stored(), stored.change(), stored.audit().by(expiry.requestedBy()));
   }
 
-  public ValidateResult onDelete(CloudEvent cause, Optional<StoredTrade> current) {
+  public StoreOutcome onDelete(CloudEvent cause, Optional<StoredTrade> current) {
     if (current.isEmpty()) {
-      return new ValidateResult(StoreChange.NONE, List.of(), null);
+      return UNCHANGED;
     }
     return remove(cause, current.get().trade(), AuditAction.DELETED);
   }
@@ -75,7 +71,7 @@ public final class ValidateCore {
    * A sender's cancel: removes the stored trade unless the cancel is older than it. A cancel of a
    * trade the store does not hold is rejected, so the sender learns it went nowhere.
    */
-  public ValidateResult onCancel(
+  public StoreOutcome onCancel(
       CloudEvent cause, TradeCancel cancel, Optional<StoredTrade> current) {
     if (current.isEmpty()) {
       return reject(
@@ -103,43 +99,30 @@ public final class ValidateCore {
     return remove(cause, current.get().trade(), AuditAction.CANCELLED);
   }
 
-  private ValidateResult remove(CloudEvent cause, Trade trade, AuditAction action) {
-    TradeDeletion deletion = new TradeDeletion(trade.tradeId(), revisions.next());
-    CloudEvent deleted = emitter.emit(cause, EventType.TRADE_DELETED, trade.tradeId(), 0, deletion);
-    return new ValidateResult(
-        new StoreChange.Delete(trade.tradeId()),
-        List.of(deleted),
+  private StoreOutcome remove(CloudEvent cause, Trade trade, AuditAction action) {
+    return new StoreOutcome.Removed(
+        new TradeDeletion(trade.tradeId(), revisions.next()),
         audit(cause, trade.tradeId(), trade.version(), action, null));
   }
 
-  private ValidateResult store(
+  private StoreOutcome.Stored store(
       CloudEvent cause, Trade trade, ValidatedTrade.Change change, AuditAction action) {
-    StoredTrade stored = new StoredTrade(trade, revisions.next());
-    CloudEvent validated =
-        emitter.emit(
-            cause,
-            EventType.TRADE_VALIDATED,
-            trade.tradeId(),
-            0,
-            new ValidatedTrade(stored, change));
-    return new ValidateResult(
-        new StoreChange.Put(stored),
-        List.of(validated),
+    return new StoreOutcome.Stored(
+        new StoredTrade(trade, revisions.next()),
+        change,
         audit(cause, trade.tradeId(), trade.version(), action, null));
   }
 
-  private ValidateResult reject(CloudEvent cause, Trade trade, Decision.Rejected rejected) {
+  private StoreOutcome reject(CloudEvent cause, Trade trade, Decision.Rejected rejected) {
     return reject(cause, trade.tradeId(), trade.version(), rejected);
   }
 
-  private ValidateResult reject(
+  private StoreOutcome reject(
       CloudEvent cause, String tradeId, int version, Decision.Rejected rejected) {
-    Rejection rejection =
-        Rejection.of(Stage.VALIDATE, cause, tradeId, rejected.reason(), rejected.message(), null);
-    CloudEvent event = emitter.emit(cause, EventType.TRADE_REJECTED, tradeId, 0, rejection);
-    return new ValidateResult(
-        StoreChange.NONE,
-        List.of(event),
+    return new StoreOutcome.Refused(
+        tradeId,
+        rejected.reason(),
+        rejected.message(),
         audit(cause, tradeId, version, AuditAction.REJECTED, rejected));
   }
 

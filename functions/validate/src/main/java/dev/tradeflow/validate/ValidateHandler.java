@@ -35,12 +35,12 @@ public class ValidateHandler implements EventHandler {
   @Inject BusinessCalendar calendar;
 
   private ValidateCore core;
+  private final StoreEvents events =
+      new StoreEvents(new Emitter(Function.VALIDATE, Clock.systemUTC()));
 
   @PostConstruct
   void init() {
-    core =
-        new ValidateCore(
-            new Emitter(Function.VALIDATE, Clock.systemUTC()), calendar, store.revisions());
+    core = new ValidateCore(calendar, store.revisions());
   }
 
   @Override
@@ -65,33 +65,37 @@ public class ValidateHandler implements EventHandler {
   }
 
   public ValidateResult submit(CloudEvent cause, Trade trade, PendingWrites writes) {
-    return decide(trade.tradeId(), current -> core.onTrade(cause, trade, current), writes);
+    return decide(cause, trade.tradeId(), current -> core.onTrade(cause, trade, current), writes);
   }
 
   public ValidateResult delete(CloudEvent cause, String tradeId, PendingWrites writes) {
-    return decide(tradeId, current -> core.onDelete(cause, current), writes);
+    return decide(cause, tradeId, current -> core.onDelete(cause, current), writes);
   }
 
   public ValidateResult cancel(CloudEvent cause, TradeCancel cancel, PendingWrites writes) {
-    return decide(cancel.tradeId(), current -> core.onCancel(cause, cancel, current), writes);
+    return decide(
+        cause, cancel.tradeId(), current -> core.onCancel(cause, cancel, current), writes);
   }
 
   public ValidateResult expire(CloudEvent cause, TradeExpiry expiry, PendingWrites writes) {
-    return decide(expiry.tradeId(), current -> core.onExpiry(cause, expiry, current), writes);
+    return decide(
+        cause, expiry.tradeId(), current -> core.onExpiry(cause, expiry, current), writes);
   }
 
   public BusinessCalendar calendar() {
     return calendar;
   }
 
+  /** Under the trade's lock: the core decides, the edge makes events, the writes are added. */
   private ValidateResult decide(
+      CloudEvent cause,
       String tradeId,
-      java.util.function.Function<Optional<StoredTrade>, ValidateResult> decision,
+      java.util.function.Function<Optional<StoredTrade>, StoreOutcome> decision,
       PendingWrites writes) {
     return store.locked(
         tradeId,
         () -> {
-          ValidateResult result = decision.apply(store.get(tradeId));
+          ValidateResult result = events.of(cause, decision.apply(store.get(tradeId)));
           writes.add(store.write(result.change()));
           if (result.audit() != null) {
             AuditEntry entry = result.audit();

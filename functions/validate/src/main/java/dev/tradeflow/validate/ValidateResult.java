@@ -3,5 +3,8 @@ package dev.tradeflow.validate;
 import dev.tradeflow.events.CloudEvent;
 import java.util.List;
 
-/** The outcome of one input: the store change to write, the events to emit, the audit entry. */
+/**
+ * What {@link StoreEvents} makes of an outcome: the store change to write, the events to emit, the
+ * audit entry.
+ */
 public record ValidateResult(StoreChange change, List<CloudEvent> events, AuditEntry audit) {}

@@ -30,9 +30,45 @@ class ValidateCoreTest {
       Clock.fixed(ZonedDateTime.of(2026, 11, 21, 12, 0, 0, 0, ZONE).toInstant(), ZONE);
 
   final Revisions revisions = new Revisions(CLOCK);
-  final ValidateCore core =
-      new ValidateCore(
-          new Emitter(Function.VALIDATE, CLOCK), new BusinessCalendar(CLOCK, ZONE), revisions);
+  final ValidateCore decisions = new ValidateCore(new BusinessCalendar(CLOCK, ZONE), revisions);
+  final StoreEvents edge = new StoreEvents(new Emitter(Function.VALIDATE, CLOCK));
+
+  /** The core's decision turned into events by the edge, as the handler puts them together. */
+  final class CoreAndEdge {
+    ValidateResult onTrade(CloudEvent cause, Trade trade, Optional<StoredTrade> current) {
+      return edge.of(cause, decisions.onTrade(cause, trade, current));
+    }
+
+    ValidateResult onExpiry(CloudEvent cause, TradeExpiry expiry, Optional<StoredTrade> current) {
+      return edge.of(cause, decisions.onExpiry(cause, expiry, current));
+    }
+
+    ValidateResult onDelete(CloudEvent cause, Optional<StoredTrade> current) {
+      return edge.of(cause, decisions.onDelete(cause, current));
+    }
+
+    ValidateResult onCancel(CloudEvent cause, TradeCancel cancel, Optional<StoredTrade> current) {
+      return edge.of(cause, decisions.onCancel(cause, cancel, current));
+    }
+  }
+
+  final CoreAndEdge core = new CoreAndEdge();
+
+  @Test
+  void theCoreDecidesWithoutBuildingEvents() {
+    StoreOutcome accepted =
+        decisions.onTrade(cause("o1"), trade("T1", 1, "2027-05-20"), Optional.empty());
+    assertThat(accepted).isInstanceOf(StoreOutcome.Stored.class);
+    assertThat(((StoreOutcome.Stored) accepted).change()).isEqualTo(ValidatedTrade.Change.ACCEPTED);
+    StoreOutcome matured =
+        decisions.onTrade(cause("o2"), trade("T2", 1, "2014-05-20"), Optional.empty());
+    assertThat(matured)
+        .isInstanceOfSatisfying(
+            StoreOutcome.Refused.class,
+            r -> assertThat(r.reason()).isEqualTo(RejectReason.MATURITY_IN_PAST));
+    assertThat(decisions.onDelete(cause("o3"), Optional.empty()))
+        .isInstanceOf(StoreOutcome.Unchanged.class);
+  }
 
   static CloudEvent cause(String id) {
     return new CloudEvent(
