@@ -11,7 +11,6 @@ import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.model.BusinessCalendar;
 import dev.tradeflow.model.ExpiryTick;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,12 +28,8 @@ public class ExpireHandler implements EventHandler {
   @Inject BusinessCalendar calendar;
   @Inject RequestActor actor;
 
-  private ExpireCore core;
-
-  @PostConstruct
-  void init() {
-    core = new ExpireCore(new Emitter(Function.EXPIRE, Clock.systemUTC()));
-  }
+  private final ExpiryEvents events =
+      new ExpiryEvents(new Emitter(Function.EXPIRE, Clock.systemUTC()));
 
   @Override
   public Function function() {
@@ -43,7 +38,8 @@ public class ExpireHandler implements EventHandler {
 
   @Override
   public List<CloudEvent> handle(EventType type, CloudEvent tick, PendingWrites writes) {
-    return core.sweep(tick, index.trades(), businessDate(tick), actor.current().orElse(null));
+    return events.of(
+        tick, ExpireCore.due(index.trades(), businessDate(tick), actor.current().orElse(null)));
   }
 
   public LocalDate businessDate(CloudEvent tick) {

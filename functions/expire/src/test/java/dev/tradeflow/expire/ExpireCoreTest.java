@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ExpireCoreTest {
 
   static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
-  final ExpireCore core = new ExpireCore(new Emitter(Function.EXPIRE, Clock.systemUTC()));
+  final ExpiryEvents events = new ExpiryEvents(new Emitter(Function.EXPIRE, Clock.systemUTC()));
   final CloudEvent tick =
       new CloudEvent(
           "tick-1", "/tests", EventType.EXPIRY_TICK.type(), null, null, null, null, null);
@@ -28,10 +28,22 @@ class ExpireCoreTest {
         new Trade(id, 2, "CP", "B", LocalDate.parse(maturity), null, expired, null), 1);
   }
 
+  /** The core's expiries as the handler emits them. */
+  List<CloudEvent> sweep(
+      CloudEvent tick, List<StoredTrade> trades, LocalDate today, String requestedBy) {
+    return events.of(tick, ExpireCore.due(trades, today, requestedBy));
+  }
+
+  @Test
+  void theCoreFindsTheDueExpiriesWithoutBuildingEvents() {
+    assertThat(ExpireCore.due(List.of(stored("T-a", "2014-05-20", false)), TODAY, null))
+        .containsExactly(new TradeExpiry("T-a", 2, LocalDate.of(2014, 5, 20), TODAY));
+  }
+
   @Test
   void emitsOneExpiredEventPerMaturedUnflaggedTrade() {
     List<CloudEvent> out =
-        core.sweep(
+        sweep(
             tick,
             List.of(
                 stored("T-b", "2026-11-20", false),
@@ -51,21 +63,21 @@ class ExpireCoreTest {
   void theSameTickGivesTheSameEventIds() {
     List<StoredTrade> trades =
         List.of(stored("T1", "2026-01-01", false), stored("T2", "2026-01-02", false));
-    assertThat(core.sweep(tick, trades, TODAY, null))
+    assertThat(sweep(tick, trades, TODAY, null))
         .extracting(CloudEvent::id)
-        .isEqualTo(core.sweep(tick, trades, TODAY, null).stream().map(CloudEvent::id).toList())
+        .isEqualTo(sweep(tick, trades, TODAY, null).stream().map(CloudEvent::id).toList())
         .doesNotHaveDuplicates();
   }
 
   @Test
   void nothingDueGivesNothing() {
-    assertThat(core.sweep(tick, List.of(stored("T", "2030-01-01", false)), TODAY, null)).isEmpty();
+    assertThat(sweep(tick, List.of(stored("T", "2030-01-01", false)), TODAY, null)).isEmpty();
   }
 
   @Test
   void aSweepAskedForBySomeoneNamesThemInEveryExpiry() {
     List<CloudEvent> out =
-        core.sweep(tick, List.of(stored("T-a", "2014-05-20", false)), TODAY, "olivia");
+        sweep(tick, List.of(stored("T-a", "2014-05-20", false)), TODAY, "olivia");
     assertThat(Json.read(out.get(0).data(), TradeExpiry.class).requestedBy()).isEqualTo("olivia");
     assertThat(out.get(0).dataAsText()).contains("\"requested_by\":\"olivia\"");
   }
