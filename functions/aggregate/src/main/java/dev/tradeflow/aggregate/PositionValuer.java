@@ -46,38 +46,26 @@ final class PositionValuer {
           null);
     }
     PositionFold.Totals t = totals.get();
-    Money cost = Money.of(t.cost(), t.currency());
-    Money costReporting =
-        fxRate.map(r -> Money.of(t.cost().multiply(r), reportingCurrency)).orElse(null);
-    if (price.isEmpty()) {
-      return new PositionView(
-          key.book(),
-          key.instrument(),
-          t.currency(),
-          t.quantity(),
-          t.trades(),
-          cost,
-          costReporting,
-          null,
-          null,
-          null,
-          null,
-          null);
-    }
-    BigDecimal marketValue = t.quantity().multiply(price.get().price()).multiply(t.unitFactor());
-    BigDecimal pnl = marketValue.subtract(t.cost());
+    Optional<BigDecimal> marketValue =
+        price.map(p -> t.quantity().multiply(p.price()).multiply(t.unitFactor()));
+    Optional<BigDecimal> pnl = marketValue.map(v -> v.subtract(t.cost()));
     return new PositionView(
         key.book(),
         key.instrument(),
         t.currency(),
         t.quantity(),
         t.trades(),
-        cost,
-        costReporting,
-        price.get().price(),
-        price.get().time(),
-        Money.of(marketValue, t.currency()),
-        Money.of(pnl, t.currency()),
-        fxRate.map(r -> Money.of(pnl.multiply(r), reportingCurrency)).orElse(null));
+        Money.of(t.cost(), t.currency()),
+        inReporting(t.cost(), fxRate, reportingCurrency),
+        price.map(MarketPrice::price).orElse(null),
+        price.map(MarketPrice::time).orElse(null),
+        marketValue.map(v -> Money.of(v, t.currency())).orElse(null),
+        pnl.map(v -> Money.of(v, t.currency())).orElse(null),
+        pnl.map(v -> inReporting(v, fxRate, reportingCurrency)).orElse(null));
+  }
+
+  private static Money inReporting(
+      BigDecimal amount, Optional<BigDecimal> fxRate, String reportingCurrency) {
+    return fxRate.map(r -> Money.of(amount.multiply(r), reportingCurrency)).orElse(null);
   }
 }

@@ -5,7 +5,6 @@ import dev.tradeflow.model.Economics;
 import dev.tradeflow.model.FxRate;
 import dev.tradeflow.model.Instrument;
 import dev.tradeflow.model.Money;
-import dev.tradeflow.model.PriceQuotation;
 import dev.tradeflow.model.RejectReason;
 import dev.tradeflow.model.Side;
 import dev.tradeflow.model.Trade;
@@ -21,7 +20,6 @@ import java.util.Optional;
  */
 final class TradeValuer {
 
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final String AT = "/stored/trade/economics/";
 
   private final String reportingCurrency;
@@ -74,12 +72,9 @@ final class TradeValuer {
             Money.of(exactNotional.multiply(rate.get()), reportingCurrency)));
   }
 
-  /** quantity × price × multiplier, ÷ 100 for a price quoted as a percent of par; exact. */
+  /** quantity × price × the instrument's unit factor; exact. */
   static BigDecimal notional(BigDecimal quantity, BigDecimal price, Instrument instrument) {
-    BigDecimal value = quantity.multiply(price).multiply(instrument.contractMultiplier());
-    return instrument.priceQuotation() == PriceQuotation.PERCENT_OF_PAR
-        ? value.divide(HUNDRED)
-        : value;
+    return quantity.multiply(price).multiply(instrument.unitFactor());
   }
 
   static BigDecimal signed(Economics economics) {

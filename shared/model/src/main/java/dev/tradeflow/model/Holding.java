@@ -22,8 +22,6 @@ public record Holding(
     BigDecimal cost,
     BigDecimal exposure) {
 
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
   /** The holding of an enriched trade, if it was valued. */
   public static Holding of(EnrichedTrade enriched) {
     Valuation v = enriched.valuation();
@@ -31,10 +29,7 @@ public record Holding(
       return null;
     }
     Instrument instrument = v.instrument();
-    BigDecimal factor =
-        instrument.priceQuotation() == PriceQuotation.PERCENT_OF_PAR
-            ? instrument.contractMultiplier().divide(HUNDRED)
-            : instrument.contractMultiplier();
+    BigDecimal factor = instrument.unitFactor();
     BigDecimal price = enriched.stored().trade().economics().price();
     return new Holding(
         instrument.id(),

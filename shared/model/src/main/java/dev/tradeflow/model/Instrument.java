@@ -1,5 +1,6 @@
 package dev.tradeflow.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 
 /**
@@ -19,5 +20,16 @@ public record Instrument(
   @Override
   public String key() {
     return id;
+  }
+
+  /**
+   * What one unit of price is worth per unit of quantity: the contract multiplier, ÷ 100 when the
+   * price is a percent of par. Notional, cost and market value are all quantity × price × this.
+   */
+  @JsonIgnore
+  public BigDecimal unitFactor() {
+    return priceQuotation == PriceQuotation.PERCENT_OF_PAR
+        ? contractMultiplier.divide(BigDecimal.valueOf(100))
+        : contractMultiplier;
   }
 }

@@ -10,12 +10,10 @@ public final class InvalidReferenceData extends RuntimeException {
   static final int LISTED = 100;
 
   private final List<FieldError> errors;
-  private final int count;
 
   public InvalidReferenceData(List<FieldError> errors) {
     super(describe(errors), null, false, false);
     this.errors = List.copyOf(errors.subList(0, Math.min(LISTED, errors.size())));
-    this.count = errors.size();
   }
 
   public static InvalidReferenceData of(Integer row, String field, String reason) {
@@ -24,10 +22,6 @@ public final class InvalidReferenceData extends RuntimeException {
 
   public List<FieldError> errors() {
     return errors;
-  }
-
-  public int count() {
-    return count;
   }
 
   private static String describe(List<FieldError> errors) {
