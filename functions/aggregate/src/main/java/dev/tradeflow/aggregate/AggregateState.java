@@ -16,8 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * from enrich's reference-data topics.
  */
 @ApplicationScoped
-public class AggregateState {
+public class AggregateState implements AggregateView {
 
   @Inject StateStores stores;
   @Inject ReportingCurrency reporting;
@@ -56,6 +58,7 @@ public class AggregateState {
     limits = stores.open(Topic.LIMITS, StateCodecs.json(CounterpartyLimit.class));
   }
 
+  @Override
   public Optional<Contribution> contribution(String tradeId) {
     return contributions.get(tradeId);
   }
@@ -65,6 +68,7 @@ public class AggregateState {
     return contributions.put(contribution.tradeId(), contribution);
   }
 
+  @Override
   public Optional<MarketPrice> price(String instrument) {
     return prices.get(instrument);
   }
@@ -73,6 +77,17 @@ public class AggregateState {
     return prices.put(price.instrument(), price);
   }
 
+  @Override
+  public BigDecimal exposure(String counterpartyId) {
+    return exposures.of(counterpartyId);
+  }
+
+  @Override
+  public Set<PositionKey> positionsIn(String instrument) {
+    return new LinkedHashSet<>(positions.keys(k -> k.instrument().equals(instrument)));
+  }
+
+  @Override
   public Optional<BigDecimal> limit(String counterpartyId) {
     return limits.get(counterpartyId).map(CounterpartyLimit::amount);
   }

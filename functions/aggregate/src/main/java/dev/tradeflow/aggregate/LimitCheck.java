@@ -1,6 +1,6 @@
 package dev.tradeflow.aggregate;
 
-import dev.tradeflow.events.EventType;
+import dev.tradeflow.aggregate.AggregateOutcome.LimitCrossed.Direction;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -13,15 +13,15 @@ public final class LimitCheck {
 
   private LimitCheck() {}
 
-  public static Optional<EventType> crossing(
+  public static Optional<Direction> crossing(
       BigDecimal before, BigDecimal after, BigDecimal limit) {
     boolean wasOver = before.compareTo(limit) > 0;
     boolean isOver = after.compareTo(limit) > 0;
     if (!wasOver && isOver) {
-      return Optional.of(EventType.LIMIT_BREACHED);
+      return Optional.of(Direction.BREACHED);
     }
     if (wasOver && !isOver) {
-      return Optional.of(EventType.LIMIT_CLEARED);
+      return Optional.of(Direction.CLEARED);
     }
     return Optional.empty();
   }

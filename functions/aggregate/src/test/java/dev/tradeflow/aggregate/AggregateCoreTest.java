@@ -13,15 +13,12 @@ import dev.tradeflow.model.Trade;
 import dev.tradeflow.model.TradeDeletion;
 import dev.tradeflow.model.ValidatedTrade;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AggregateCoreTest {
 
-  final Map<String, Contribution> contributions = new HashMap<>();
-  final AggregateCounts counts = new AggregateCounts();
+  final InMemoryAggregate state = new InMemoryAggregate();
 
   static EnrichedTrade enriched(String id, String book, String cp, boolean expired, long revision) {
     Trade trade = new Trade(id, 1, cp, book, LocalDate.of(2027, 1, 1), null, expired, null);
@@ -32,24 +29,20 @@ class AggregateCoreTest {
         null);
   }
 
-  void apply(EnrichedTrade e) {
-    String id = e.stored().tradeId();
-    AggregateCore.onEnriched(e, Optional.ofNullable(contributions.get(id)))
-        .ifPresent(c -> counts.change(contributions.put(id, c), c));
+  AggregateOutcome apply(EnrichedTrade e) {
+    return state.deliver(e);
   }
 
-  void delete(String id, long revision) {
-    AggregateCore.onDeleted(
-            new TradeDeletion(id, revision), Optional.ofNullable(contributions.get(id)))
-        .ifPresent(c -> counts.change(contributions.put(id, c), c));
+  AggregateOutcome delete(String id, long revision) {
+    return state.deliver(new TradeDeletion(id, revision));
   }
 
   Aggregate book(String id) {
-    return counts.get(new AggregateKey(Dimension.BOOK, id));
+    return state.counts.get(new AggregateKey(Dimension.BOOK, id));
   }
 
   Aggregate counterparty(String id) {
-    return counts.get(new AggregateKey(Dimension.COUNTERPARTY, id));
+    return state.counts.get(new AggregateKey(Dimension.COUNTERPARTY, id));
   }
 
   @Test
@@ -79,8 +72,10 @@ class AggregateCoreTest {
   @Test
   void duplicatesAndLateOlderChangesChangeNothing() {
     apply(enriched("T1", "B1", "CP-1", false, 3));
-    apply(enriched("T1", "B1", "CP-1", false, 3));
-    apply(enriched("T1", "B9", "CP-9", false, 2));
+    assertThat(apply(enriched("T1", "B1", "CP-1", false, 3)))
+        .isInstanceOf(AggregateOutcome.Unchanged.class);
+    assertThat(apply(enriched("T1", "B9", "CP-9", false, 2)))
+        .isInstanceOf(AggregateOutcome.Unchanged.class);
     assertThat(book("B1").liveTrades()).isEqualTo(1);
     assertThat(book("B9").liveTrades()).isZero();
   }

@@ -2,10 +2,10 @@ package dev.tradeflow.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradeflow.aggregate.AggregateOutcome.LimitCrossed.Direction;
 import dev.tradeflow.model.Aggregate;
 import dev.tradeflow.model.AssetClass;
 import dev.tradeflow.model.Book;
-import dev.tradeflow.model.Contribution;
 import dev.tradeflow.model.Counterparty;
 import dev.tradeflow.model.Dimension;
 import dev.tradeflow.model.Economics;
@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * histories of trades, new versions, expiries, deletions and price and FX updates are delivered
  * with duplicates and late replays of older changes, through the same {@link AggregateCore} the
  * handler uses; the folds must end exactly where plain Java over each trade's latest version ends.
+ * Each counterparty has a limit: its breaches and clearances must alternate, one per crossing, and
+ * end where the reference exposure stands against the limit.
  */
 class FoldPropertyTest {
 
@@ -71,33 +73,21 @@ class FoldPropertyTest {
 
   /** The folds as aggregate keeps them, fed through AggregateCore. */
   static final class Folds {
-    final Map<String, Contribution> contributions = new HashMap<>();
-    final AggregateCounts counts = new AggregateCounts();
-    final PositionFold positions = new PositionFold();
-    final ExposureFold exposures = new ExposureFold();
-    final Map<String, MarketPrice> prices = new HashMap<>();
+    final InMemoryAggregate state = new InMemoryAggregate();
+    final AggregateCounts counts = state.counts;
+    final PositionFold positions = state.positions;
+    final ExposureFold exposures = state.exposures;
+    final Map<String, MarketPrice> prices = state.prices;
 
     void deliver(Change change) {
-      Optional<Contribution> current = Optional.ofNullable(contributions.get(change.tradeId()));
-      Optional<Contribution> next =
-          switch (change) {
-            case Version v -> AggregateCore.onEnriched(v.trade(), current);
-            case Deletion d ->
-                AggregateCore.onDeleted(new TradeDeletion(d.tradeId(), d.revision()), current);
-          };
-      next.ifPresent(
-          c -> {
-            Contribution before = contributions.put(c.tradeId(), c);
-            counts.change(before, c);
-            positions.change(before, c);
-            exposures.change(before, c);
-          });
+      switch (change) {
+        case Version v -> state.deliver(v.trade());
+        case Deletion d -> state.deliver(new TradeDeletion(d.tradeId(), d.revision()));
+      }
     }
 
     void deliver(MarketPrice price) {
-      if (AggregateCore.isNewer(price, Optional.ofNullable(prices.get(price.instrument())))) {
-        prices.put(price.instrument(), price);
-      }
+      state.deliver(price);
     }
   }
 
@@ -137,6 +127,9 @@ class FoldPropertyTest {
       }
     }
     Folds folds = new Folds();
+    for (String cp : COUNTERPARTIES) {
+      folds.state.limits.put(cp, decimal(random, 0, 4000).multiply(BigDecimal.valueOf(100)));
+    }
     for (int i = 0; i < history.size(); i++) {
       folds.deliver(history.get(i));
       if (random.nextInt(3) == 0) {
@@ -190,7 +183,26 @@ class FoldPropertyTest {
           .as(context)
           .isEqualTo(reference.count(Dimension.COUNTERPARTY, cp));
       assertThat(folds.exposures.of(cp)).as(context).isEqualByComparingTo(reference.exposure(cp));
+      checkCrossings(folds, cp, reference.exposure(cp), context);
     }
+  }
+
+  /** Breaches and clearances alternate from within the limit, and the last says where it ends. */
+  static void checkCrossings(Folds folds, String cp, BigDecimal exposure, String context) {
+    BigDecimal limit = folds.state.limits.get(cp);
+    boolean over = false;
+    for (AggregateOutcome.LimitCrossed crossed : folds.state.crossings) {
+      if (crossed.counterpartyId().equals(cp)) {
+        assertThat(crossed.direction())
+            .as(context + ": " + cp + " crossed twice the same way")
+            .isEqualTo(over ? Direction.CLEARED : Direction.BREACHED);
+        assertThat(crossed.exposure().compareTo(limit) > 0).as(context).isEqualTo(!over);
+        over = !over;
+      }
+    }
+    assertThat(over)
+        .as(context + ": " + cp + " over its limit")
+        .isEqualTo(exposure.compareTo(limit) > 0);
   }
 
   static Map<String, MarketPrice> latestPrices(List<MarketPrice> prices) {

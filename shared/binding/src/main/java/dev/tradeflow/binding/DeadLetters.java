@@ -80,8 +80,6 @@ public final class DeadLetters {
       Throwable cause,
       Clock clock) {
     String where = where(record);
-    CloudEvent origin =
-        new CloudEvent(where, "kafka://" + record.topic(), "raw", null, null, null, null, null);
     Rejection rejection =
         Rejection.of(
             Stage.valueOf(function.name()),
@@ -92,7 +90,8 @@ public final class DeadLetters {
             null,
             record.value());
     String key = record.key() == null ? where : record.key();
-    return new Emitter(function, clock).emit(origin, EventType.TRADE_REJECTED, key, 0, rejection);
+    return new Emitter(function, clock)
+        .emitFor("kafka://" + record.topic(), where, EventType.TRADE_REJECTED, key, 0, rejection);
   }
 
   /** {@code topic-partition@offset} */

@@ -35,18 +35,34 @@ public final class Emitter {
 
   /** The {@code index}-th event of {@code type} caused by {@code cause}, keyed by {@code key}. */
   public CloudEvent emit(CloudEvent cause, EventType type, String key, int index, Object payload) {
-    String seed = cause.source() + '\n' + cause.id() + '\n' + type.type() + '\n' + index;
-    String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     OffsetDateTime now = OffsetDateTime.now(clock);
+    OffsetDateTime received =
+        cause.receivedAt() != null ? cause.receivedAt() : receivedNow(cause, now);
+    return event(cause.source(), cause.id(), received, now, type, key, index, payload);
+  }
+
+  /**
+   * The {@code index}-th event of {@code type} caused by something that is not a readable event (a
+   * poison record), named by where it came from ({@code causeSource}) and its id there.
+   */
+  public CloudEvent emitFor(
+      String causeSource, String causeId, EventType type, String key, int index, Object payload) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    return event(causeSource, causeId, null, now, type, key, index, payload);
+  }
+
+  private CloudEvent event(
+      String causeSource,
+      String causeId,
+      OffsetDateTime received,
+      OffsetDateTime now,
+      EventType type,
+      String key,
+      int index,
+      Object payload) {
+    String seed = causeSource + '\n' + causeId + '\n' + type.type() + '\n' + index;
+    String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     return new CloudEvent(
-        id,
-        function.source(),
-        type.type(),
-        key,
-        now,
-        JSON,
-        key,
-        Json.write(payload),
-        cause.receivedAt() != null ? cause.receivedAt() : receivedNow(cause, now));
+        id, function.source(), type.type(), key, now, JSON, key, Json.write(payload), received);
   }
 }
