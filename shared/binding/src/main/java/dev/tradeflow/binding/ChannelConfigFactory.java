@@ -45,6 +45,7 @@ public class ChannelConfigFactory implements ConfigSourceFactory {
         PREFIX + "value.deserializer",
         "org.apache.kafka.common.serialization.ByteArrayDeserializer");
     config.put(PREFIX + "auto.offset.reset", "earliest");
+    config.put(PREFIX + "consumer-rebalance-listener.name", InputRebalanceListener.NAME);
     config.put(PREFIX + "batch", "true");
     config.put(PREFIX + "enable.auto.commit", "false");
     // A killed instance's partitions go to the others (or its replacement) after 10 s, not

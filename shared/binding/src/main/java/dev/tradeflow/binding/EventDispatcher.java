@@ -116,6 +116,7 @@ public class EventDispatcher {
     while (true) {
       try {
         stores.awaitReady(Duration.ofSeconds(30));
+        stores.awaitCaughtUp(Duration.ofSeconds(30));
         return;
       } catch (NotReadyException stillRebuilding) {
         // keep waiting

@@ -6,6 +6,8 @@ import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.model.RejectReason;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.annotation.PostConstruct;
@@ -14,13 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -70,10 +75,16 @@ public class KafkaEventConsumer {
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().daemon().name("tradeflow-retry").factory());
   private InFlightBatches<Message<List<byte[]>>> inFlight;
+  private final java.util.Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+
+  @Inject MeterRegistry metrics;
 
   @PostConstruct
   void init() {
     inFlight = new InFlightBatches<>(maxInFlight, Message::ack);
+    Gauge.builder("tradeflow.kafka.input.partitions", owned, java.util.Set::size)
+        .description("input partitions this instance handles (its share of the consumer group)")
+        .register(metrics);
   }
 
   @PreDestroy
@@ -219,6 +230,36 @@ public class KafkaEventConsumer {
     return false;
   }
 
+  /** Partitions of the input this instance now handles. */
+  void take(Collection<TopicPartition> partitions) {
+    owned.addAll(partitions);
+  }
+
+  /**
+   * Gives partitions up: from now on their records are not handled here (their new owner handles
+   * them from the last committed offset), and once the batch being handled is done, waits up to
+   * {@code patience} for every write in flight to be acknowledged, so that the new owner's state
+   * has all of them when it catches up. False if some were still in flight.
+   */
+  boolean release(Collection<TopicPartition> partitions, Duration patience) {
+    owned.removeAll(partitions);
+    long deadline = System.nanoTime() + patience.toNanos();
+    try {
+      if (!handling.tryLock(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        return false; // a batch held up by a Kafka outage: its records are passed over from now
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    try {
+      return inFlight.awaitNoneInFlight(
+          Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    } finally {
+      handling.unlock();
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static IncomingKafkaRecordBatchMetadata<String, byte[]> records(
       Message<List<byte[]>> batch) {
@@ -233,6 +274,9 @@ public class KafkaEventConsumer {
       }
       if (unit.writes().refused()) {
         break;
+      }
+      if (!owned.contains(new TopicPartition(record.topic(), record.partition()))) {
+        continue; // given up in a rebalance: its new owner handles it
       }
       unit.publish(handle(record, unit));
     }

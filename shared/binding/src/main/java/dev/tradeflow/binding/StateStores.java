@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Opens, starts and closes the compacted-topic stores of a function app, and knows whether all of
@@ -28,7 +29,10 @@ public class StateStores {
   @Inject TopicBootstrap topics;
   @Inject MeterRegistry metrics;
 
+  private static final Duration CATCH_UP_CHECK = Duration.ofMillis(10);
+
   private final Map<Topic, CompactedTopicStore<?>> open = new ConcurrentHashMap<>();
+  private volatile Map<TopicPartition, Long> catchUpTo = Map.of();
 
   /** Opens and starts the store of {@code topic}: it rebuilds in the background. */
   public <V> CompactedTopicStore<V> open(
@@ -74,6 +78,42 @@ public class StateStores {
 
   public List<RebuildStatus> statuses() {
     return open.values().stream().map(CompactedTopicStore::status).toList();
+  }
+
+  /** The topics of the open stores. */
+  public java.util.Set<String> topics() {
+    return open.keySet().stream()
+        .map(Topic::topicName)
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  /**
+   * From now on, input is handled only once every store has read its topic up to {@code offsets}:
+   * the end offsets when this instance was given partitions another instance handled before, whose
+   * state writes must all be here before this one decides on them.
+   */
+  public void catchUpTo(Map<TopicPartition, Long> offsets) {
+    catchUpTo = Map.copyOf(offsets);
+  }
+
+  /**
+   * Waits until every store has read up to the offsets of {@link #catchUpTo}. Throws {@link
+   * NotReadyException} if one has not after {@code timeout}.
+   */
+  public void awaitCaughtUp(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<TopicPartition, Long> target = catchUpTo;
+    while (!open.values().stream().allMatch(store -> store.hasReached(target))) {
+      if (System.nanoTime() > deadline) {
+        throw new NotReadyException("state has not caught up with " + target);
+      }
+      try {
+        Thread.sleep(CATCH_UP_CHECK.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new NotReadyException("interrupted while catching up with " + target);
+      }
+    }
   }
 
   public boolean allReady() {

@@ -233,6 +233,20 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
         });
   }
 
+  /**
+   * Whether this store has read its topic's partitions up to {@code offsets} (the partitions of
+   * other topics in it are not this store's, and are passed over).
+   */
+  public boolean hasReached(Map<TopicPartition, Long> offsets) {
+    for (Map.Entry<TopicPartition, Long> end : offsets.entrySet()) {
+      if (end.getKey().topic().equals(topic)
+          && positions.getOrDefault(end.getKey(), 0L) < end.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public RebuildStatus status() {
     List<PartitionProgress> progress = new ArrayList<>();
     endOffsets.forEach(
