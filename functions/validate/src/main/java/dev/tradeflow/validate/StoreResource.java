@@ -56,7 +56,7 @@ public class StoreResource {
       long live,
       long expired,
       Map<String, BookCounts> byBook,
-      Map<AuditAction, Long> decisionsSinceStart) {}
+      Map<AuditAction, Long> decisions) {}
 
   public record ExpirySweep(LocalDate businessDate, int expired, List<String> tradeIds) {}
 

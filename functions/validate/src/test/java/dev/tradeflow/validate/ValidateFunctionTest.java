@@ -286,4 +286,44 @@ class ValidateFunctionTest {
             "checks.find { it.name == 'tradeflow-state' }.data",
             org.hamcrest.Matchers.hasKey("tradeflow.state.trade-store"));
   }
+
+  /**
+   * The audit log's REST view is read back from the audit topic: a decision another instance of
+   * validate wrote there shows here, and is counted in the statistics.
+   */
+  @Test
+  void theAuditLogShowsEveryInstancesDecisions() {
+    AuditEntry elsewhere =
+        new AuditEntry(
+            java.time.Instant.parse("2026-11-21T10:00:00Z"),
+            "VA-OTHER",
+            3,
+            AuditAction.ACCEPTED,
+            null,
+            null,
+            "/tradeflow/parse",
+            "other-instance-1",
+            null);
+    long accepted =
+        TestTokens.withAllRoles()
+            .get("/api/v1/statistics")
+            .then()
+            .extract()
+            .jsonPath()
+            .getLong("decisions.ACCEPTED");
+    Send.kafka(
+        new org.apache.kafka.clients.producer.ProducerRecord<>(
+            dev.tradeflow.events.Topic.AUDIT.topicName(), "VA-OTHER", Json.write(elsewhere)));
+    TestTokens.withAllRoles()
+        .queryParam("trade_id", "VA-OTHER")
+        .get("/api/v1/audit-logs")
+        .then()
+        .statusCode(200)
+        .body("[0].cause_id", equalTo("other-instance-1"))
+        .body("[0].version", equalTo(3));
+    TestTokens.withAllRoles()
+        .get("/api/v1/statistics")
+        .then()
+        .body("decisions.ACCEPTED", equalTo((int) accepted + 1));
+  }
 }
