@@ -67,11 +67,16 @@ final class ChaosRun {
           "mp.messaging.incoming.tradeflow-in.auto.commit.interval.ms", "100",
           "tradeflow.kafka.linger-ms", "200");
 
-  /** A temporary broker and all five functions, with the reference data loaded. */
-  static LocalStack startStack(Path repo) throws IOException {
+  /**
+   * A temporary broker and all five functions, validate, enrich and aggregate as {@code instances}
+   * instances each, with the reference data loaded.
+   */
+  static LocalStack startStack(Path repo, int instances) throws IOException {
     Path data = Files.createTempDirectory("tradeflow-chaos-");
     LocalStack stack =
-        LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withSettings(SETTINGS);
+        LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)
+            .withSettings(SETTINGS)
+            .withInstances(instances);
     stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
     SampleData.loadReferenceData(stack);
     return stack;
@@ -98,11 +103,12 @@ final class ChaosRun {
     for (int i = 1; i <= kills; i++) {
       allowed = (i + 1) * chunk;
       awaitSent(i * chunk + random.nextInt(Math.max(1, chunk / 2)));
-      Function victim = readyVictim(random);
-      FunctionProcess process = stack.function(victim);
-      stack.killAndStart(victim, Scenario.DAY_ONE);
+      Victim victim = readyVictim(random);
+      FunctionProcess process = stack.instancesOf(victim.function()).get(victim.instance());
+      stack.killAndStart(victim.function(), victim.instance(), Scenario.DAY_ONE);
       String line =
-          "kill %d: %s (pid %d) after %,d sent".formatted(i, victim.id(), process.pid(), sent);
+          "kill %d: %s (pid %d) after %,d sent"
+              .formatted(i, victim.name(stack), process.pid(), sent);
       out.println("   " + line);
       killed.add(line);
     }
@@ -121,11 +127,28 @@ final class ChaosRun {
     }
   }
 
-  /** A random function among those ready: every kill hits one at work. */
-  private Function readyVictim(Random random) {
+  /** One instance of a function. */
+  record Victim(Function function, int instance) {
+    String name(LocalStack stack) {
+      return stack.instances(function) == 1
+          ? function.id()
+          : function.id() + " instance " + (instance + 1);
+    }
+  }
+
+  /** A random function instance among those ready: every kill hits one at work. */
+  private Victim readyVictim(Random random) {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
-      List<Function> ready = VICTIMS.stream().filter(f -> stack.function(f).isReady()).toList();
+      List<Victim> ready = new ArrayList<>();
+      for (Function function : VICTIMS) {
+        List<FunctionProcess> instances = stack.instancesOf(function);
+        for (int i = 0; i < instances.size(); i++) {
+          if (instances.get(i).isReady()) {
+            ready.add(new Victim(function, i));
+          }
+        }
+      }
       if (!ready.isEmpty()) {
         return ready.get(random.nextInt(ready.size()));
       }

@@ -39,6 +39,8 @@ public final class FunctionProcess implements AutoCloseable {
   /**
    * Starts {@code functions/<id>/target/quarkus-app/quarkus-run.jar} under {@code repo}.
    *
+   * @param instance which instance of the function this is, from 0: its log is {@code <id>.log} for
+   *     the first, {@code <id>-2.log} for the second
    * @param kafka the Kafka client settings: {@code bootstrap.servers} is passed as a system
    *     property; the rest (SASL, TLS) as {@code KAFKA_*} environment variables, as a Knative
    *     Service gets them from its Secret, so that no credential shows in the command line
@@ -49,6 +51,7 @@ public final class FunctionProcess implements AutoCloseable {
   public static FunctionProcess start(
       Path repo,
       Function function,
+      int instance,
       int port,
       Map<String, Object> kafka,
       LocalDate businessDate,
@@ -62,6 +65,7 @@ public final class FunctionProcess implements AutoCloseable {
     } else {
       command.add(javaExecutable());
       command.add("-Xmx256m");
+      command.addAll(JVM_OPTIONS);
     }
     command.add("-Dkafka.bootstrap.servers=" + kafka.get("bootstrap.servers"));
     command.add("-Dquarkus.http.port=" + port);
@@ -75,7 +79,8 @@ public final class FunctionProcess implements AutoCloseable {
     }
     try {
       Files.createDirectories(logDir);
-      Path log = logDir.resolve(function.id() + ".log");
+      Path log =
+          logDir.resolve(function.id() + (instance == 0 ? "" : "-" + (instance + 1)) + ".log");
       ProcessBuilder builder = new ProcessBuilder(command);
       kafka.forEach(
           (name, value) -> {
@@ -98,6 +103,15 @@ public final class FunctionProcess implements AutoCloseable {
   static String environmentName(String kafkaProperty) {
     return "KAFKA_" + kafkaProperty.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
   }
+
+  /**
+   * {@code -Dtradeflow.function.jvm-options="..."}: more options for each function's JVM, separated
+   * by spaces (the integration tests start them with C1 only, to start faster).
+   */
+  static final List<String> JVM_OPTIONS =
+      java.util.Arrays.stream(System.getProperty("tradeflow.function.jvm-options", "").split(" "))
+          .filter(o -> !o.isBlank())
+          .toList();
 
   /** {@code -Dtradeflow.native=true}: start the native binaries instead of the jars. */
   static final boolean NATIVE = Boolean.getBoolean("tradeflow.native");
@@ -188,6 +202,23 @@ public final class FunctionProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * How many input partitions this instance handles ({@code tradeflow.kafka.input.partitions}); 0
+   * if it does not answer.
+   */
+  public int inputPartitions() {
+    try {
+      for (String line : get("/q/metrics").body().split("\n")) {
+        if (line.startsWith("tradeflow_kafka_input_partitions")) {
+          return (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    } catch (RuntimeException notAnswering) {
+      // not up, or going down
+    }
+    return 0;
   }
 
   /** A GET with the stack's bearer token. */

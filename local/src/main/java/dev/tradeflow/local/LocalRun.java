@@ -1,6 +1,7 @@
 package dev.tradeflow.local;
 
 import dev.tradeflow.broker.KafkaUser;
+import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.issuer.LocalIssuer;
 import dev.tradeflow.model.Roles;
@@ -37,7 +38,9 @@ import java.util.stream.Stream;
  * Options: {@code --data-dir DIR} (default {@code .local-data}), {@code --fresh} (wipe it first),
  * {@code --kafka-port P} (default 9092), {@code --exit} (stop after the story instead of waiting),
  * {@code --kafka-sasl} (the functions and the sample data reach the broker over SASL
- * (SCRAM-SHA-512) and TLS on port {@value #SASL_PORT}, as in production).
+ * (SCRAM-SHA-512) and TLS on port {@value #SASL_PORT}, as in production), {@code --instances N}
+ * (for run and chaos: instances of validate, enrich and aggregate, default {@value
+ * #RUN_INSTANCES}).
  */
 public final class LocalRun {
 
@@ -54,7 +57,13 @@ public final class LocalRun {
     }
     switch (command) {
       case "run" ->
-          run(repo, dataDir, kafkaPort, options.remove("--kafka-sasl"), options.remove("--exit"));
+          run(
+              repo,
+              dataDir,
+              kafkaPort,
+              options.remove("--kafka-sasl"),
+              options.remove("--exit"),
+              Integer.parseInt(option(options, "--instances", String.valueOf(RUN_INSTANCES))));
       case "broker" -> broker(repo, dataDir, kafkaPort);
       case "bench-pipeline" -> benchPipeline(repo, options);
       case "chaos" -> chaos(repo, options);
@@ -73,10 +82,17 @@ public final class LocalRun {
     }
   }
 
+  /**
+   * How many instances of validate, enrich and aggregate the local run and the chaos run start (one
+   * consumer group each), unless {@code --instances N} says otherwise.
+   */
+  static final int RUN_INSTANCES = 2;
+
   /** The local broker's SASL_SSL listener, with {@code run --kafka-sasl}. */
   static final int SASL_PORT = 9093;
 
-  static void run(Path repo, Path dataDir, int kafkaPort, boolean sasl, boolean exitAfterStory)
+  static void run(
+      Path repo, Path dataDir, int kafkaPort, boolean sasl, boolean exitAfterStory, int instances)
       throws Exception {
     Map<Function, Integer> ports = new EnumMap<>(Function.class);
     for (Function function : Function.values()) {
@@ -106,9 +122,12 @@ public final class LocalRun {
       stack = LocalStack.startBroker(repo, dataDir, kafkaPort, false);
     }
     CountDownLatch stopped = stopOnExit(stack);
-    System.out.println(
-        "Starting parse, validate, enrich, aggregate, expire (logs in " + stack.logDir() + ")");
+    stack.withInstances(instances);
+    System.out.printf(
+        "Starting parse, validate ×%d, enrich ×%d, aggregate ×%d, expire (logs in %s)%n",
+        instances, instances, instances, stack.logDir());
     stack.startFunctions(ports, Scenario.DAY_ONE);
+    printPartitionShares(stack);
     Scenario scenario = new Scenario(stack, System.out);
     scenario.dayOne();
     System.out.println("\n   aggregates after day 1:");
@@ -120,7 +139,7 @@ public final class LocalRun {
     System.out.println("   " + scenario.aggregatesOnceSettled(DAY_TWO_AGGREGATES));
     System.out.println("\n   positions after day 2 (the expired trades are out of them):");
     System.out.println("   " + scenario.positions());
-    printUrls(ports, kafkaPort);
+    printUrls(stack, kafkaPort);
     printTokens(stack.issuer());
     if (exitAfterStory) {
       System.exit(0);
@@ -166,7 +185,37 @@ public final class LocalRun {
     return stopped;
   }
 
-  private static void printUrls(Map<Function, Integer> ports, int kafkaPort) {
+  /**
+   * How Kafka shared each scaled function's input partitions out between its instances (one
+   * consumer group); waits briefly for the group to settle.
+   */
+  static void printPartitionShares(LocalStack stack) {
+    for (Function function : LocalStack.SCALABLE) {
+      List<FunctionProcess> instances = stack.instancesOf(function);
+      if (instances.size() < 2) {
+        continue;
+      }
+      List<Integer> shares = List.of();
+      for (int attempt = 0; attempt < 50; attempt++) {
+        shares = instances.stream().map(FunctionProcess::inputPartitions).toList();
+        if (shares.stream().mapToInt(Integer::intValue).sum()
+                == LocalKafka.inputPartitions(function)
+            && !shares.contains(0)) {
+          break;
+        }
+        FunctionProcess.sleep(200);
+      }
+      System.out.printf(
+          "   %-9s  %d instances in consumer group %s, input partitions %s%n",
+          function.id(), instances.size(), function.consumerGroup(), shares);
+    }
+  }
+
+  private static void printUrls(LocalStack stack, int kafkaPort) {
+    Map<Function, Integer> ports = new EnumMap<>(Function.class);
+    for (Function function : Function.values()) {
+      ports.put(function, stack.function(function).url("/").getPort());
+    }
     System.out.println("\nWhere to look:");
     System.out.println("   Kafka                   localhost:" + kafkaPort);
     int validate = ports.get(Function.VALIDATE);
@@ -185,10 +234,11 @@ public final class LocalRun {
             + ports.get(Function.ENRICH)
             + "/api/v1/reference/counterparties");
     for (Function function : Function.values()) {
-      int port = ports.get(function);
-      System.out.printf(
-          "   %-9s  CloudEvents POST http://localhost:%d/   health /q/health   metrics /q/metrics   OpenAPI /q/openapi%n",
-          function.id(), port);
+      for (FunctionProcess instance : stack.instancesOf(function)) {
+        System.out.printf(
+            "   %-9s  CloudEvents POST http://localhost:%d/   health /q/health   metrics /q/metrics   OpenAPI /q/openapi%n",
+            function.id(), instance.url("/").getPort());
+      }
     }
   }
 
@@ -245,11 +295,12 @@ public final class LocalRun {
   /** {@code --kills K --trades N [--seed S]}: kill -9 under load, then the end state checked. */
   static void chaos(Path repo, List<String> options) throws Exception {
     int kills = Integer.parseInt(option(options, "--kills", "20"));
+    int instances = Integer.parseInt(option(options, "--instances", String.valueOf(RUN_INSTANCES)));
     int trades = Integer.parseInt(option(options, "--trades", "10000"));
     long seed =
         Long.parseLong(option(options, "--seed", String.valueOf(System.nanoTime() % 1_000_000)));
     ChaosRun.Outcome outcome;
-    try (LocalStack stack = ChaosRun.startStack(repo)) {
+    try (LocalStack stack = ChaosRun.startStack(repo, instances)) {
       outcome = new ChaosRun(stack, System.out).run(trades, kills, seed);
     }
     System.out.printf(

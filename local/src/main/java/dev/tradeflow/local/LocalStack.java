@@ -8,9 +8,12 @@ import dev.tradeflow.model.Roles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A real KRaft broker with every tradeflow topic, and the five functions as processes. */
 public final class LocalStack implements AutoCloseable {
@@ -25,8 +28,17 @@ public final class LocalStack implements AutoCloseable {
   private final String toolsToken;
   private LocalKafka kafka;
   private Map<String, String> settings = Map.of();
-  private final Map<Function, FunctionProcess> functions = new EnumMap<>(Function.class);
-  private final Map<Function, Integer> ports = new EnumMap<>(Function.class);
+  private final Map<Function, List<FunctionProcess>> functions = new EnumMap<>(Function.class);
+  private final Map<Function, List<Integer>> ports = new EnumMap<>(Function.class);
+  private final Map<Function, Integer> instances = new EnumMap<>(Function.class);
+
+  /**
+   * The functions that may run as several instances of one consumer group: each keeps all of its
+   * state, and Kafka shares their input partitions out. Parse holds no state and could too; expire
+   * stays one, so that one schedule sweeps.
+   */
+  public static final Set<Function> SCALABLE =
+      Set.of(Function.VALIDATE, Function.ENRICH, Function.AGGREGATE);
 
   private LocalStack(Path repo, Path dataDir, int kafkaPort, boolean temporary) {
     this.repo = repo;
@@ -63,6 +75,23 @@ public final class LocalStack implements AutoCloseable {
     return stack;
   }
 
+  /**
+   * Runs {@code count} instances of each {@link #SCALABLE} function from now on; the first takes
+   * the port it is given, the others free ports.
+   */
+  public LocalStack withInstances(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("at least one instance per function");
+    }
+    SCALABLE.forEach(f -> instances.put(f, count));
+    return this;
+  }
+
+  /** How many instances of {@code function} run. */
+  public int instances(Function function) {
+    return instances.getOrDefault(function, 1);
+  }
+
   /** Configuration every function started from now on gets, as {@code -Dname=value}. */
   public LocalStack withSettings(Map<String, String> settings) {
     this.settings = Map.copyOf(settings);
@@ -89,12 +118,29 @@ public final class LocalStack implements AutoCloseable {
             .orElseGet(() -> LocalKafka.start(kafkaDir, kafkaPort, temporary));
   }
 
-  /** Starts every function, each on its own port, and waits until all are ready. */
+  /**
+   * Starts every function (each {@link #SCALABLE} one as {@link #instances} instances), each
+   * instance on its own port, and waits until all are ready.
+   */
   public void startFunctions(Map<Function, Integer> portByFunction, LocalDate businessDate) {
     for (Function function : Function.values()) {
-      start(function, portByFunction.get(function), businessDate);
+      List<Integer> instancePorts = new ArrayList<>();
+      instancePorts.add(portByFunction.get(function));
+      while (instancePorts.size() < instances(function)) {
+        instancePorts.add(LocalKafka.freePort());
+      }
+      ports.put(function, List.copyOf(instancePorts));
+      for (int i = 0; i < instancePorts.size(); i++) {
+        start(function, i, businessDate, kafka.clientConfig());
+      }
     }
     awaitReady();
+  }
+
+  /** Starts one instance of {@code function} on {@code port}, without waiting for it. */
+  public FunctionProcess start(Function function, int port, LocalDate businessDate) {
+    ports.put(function, List.of(port));
+    return start(function, 0, businessDate, kafka.clientConfig());
   }
 
   /** Starts every function, each on a free port, and waits until all are ready. */
@@ -106,60 +152,88 @@ public final class LocalStack implements AutoCloseable {
     startFunctions(free, businessDate);
   }
 
-  public FunctionProcess start(Function function, int port, LocalDate businessDate) {
-    return start(function, port, businessDate, kafka.clientConfig());
-  }
-
   /**
-   * Stops {@code function} and starts it again on its port, logging in to the secured listener as
-   * {@code user}, who may not be the broker's user: to see what a function does with wrong
-   * credentials. Does not wait for it to be ready.
+   * Stops every instance of {@code function} and starts one again on the first port, logging in to
+   * the secured listener as {@code user}, who may not be the broker's user: to see what a function
+   * does with wrong credentials. Does not wait for it to be ready.
    */
   public FunctionProcess restartAs(KafkaUser user, Function function, LocalDate businessDate) {
     stop(function);
-    return start(function, ports.get(function), businessDate, kafka.clientConfig(user));
+    return start(function, 0, businessDate, kafka.clientConfig(user));
   }
 
   private FunctionProcess start(
-      Function function, int port, LocalDate businessDate, Map<String, Object> kafkaClient) {
-    ports.put(function, port);
+      Function function, int instance, LocalDate businessDate, Map<String, Object> kafkaClient) {
     Map<String, String> all = new HashMap<>(verification());
     all.putAll(settings);
     FunctionProcess process =
         FunctionProcess.start(
-            repo, function, port, kafkaClient, businessDate, logDir, all, toolsToken);
-    functions.put(function, process);
+            repo,
+            function,
+            instance,
+            ports.get(function).get(instance),
+            kafkaClient,
+            businessDate,
+            logDir,
+            all,
+            toolsToken);
+    List<FunctionProcess> running =
+        functions.computeIfAbsent(function, f -> new ArrayList<>(List.of()));
+    while (running.size() <= instance) {
+      running.add(null);
+    }
+    running.set(instance, process);
     return process;
   }
 
-  /** Stops a function and starts it again, as a redeploy or a new business day would. */
+  /**
+   * Stops every instance of a function and starts them all again, as a redeploy or a new business
+   * day would; waits until they are ready and returns the first.
+   */
   public FunctionProcess restart(Function function, LocalDate businessDate) {
     stop(function);
-    FunctionProcess process = start(function, ports.get(function), businessDate);
-    process.awaitReady(Duration.ofSeconds(120));
-    return process;
+    for (int i = 0; i < ports.get(function).size(); i++) {
+      start(function, i, businessDate, kafka.clientConfig());
+    }
+    instancesOf(function).forEach(p -> p.awaitReady(Duration.ofSeconds(120)));
+    return function(function);
   }
 
-  /** kill -9, as a crash or an OOM kill would, then starts it again (without waiting). */
-  public FunctionProcess killAndStart(Function function, LocalDate businessDate) {
-    functions.remove(function).kill();
-    return start(function, ports.get(function), businessDate);
+  /** kill -9 one instance, as a crash or an OOM kill would, then starts it again (no waiting). */
+  public FunctionProcess killAndStart(Function function, int instance, LocalDate businessDate) {
+    functions.get(function).get(instance).kill();
+    return start(function, instance, businessDate, kafka.clientConfig());
   }
 
-  /** Stops {@code function} (SIGTERM), if it runs. */
+  /** Stops every instance of {@code function} (SIGTERM), if it runs. */
   public void stop(Function function) {
-    FunctionProcess process = functions.remove(function);
-    if (process != null) {
-      process.close();
+    List<FunctionProcess> running = functions.remove(function);
+    if (running != null) {
+      running.stream().filter(java.util.Objects::nonNull).forEach(FunctionProcess::close);
     }
   }
 
   public void awaitReady() {
-    functions.values().forEach(f -> f.awaitReady(Duration.ofSeconds(120)));
+    all().forEach(f -> f.awaitReady(Duration.ofSeconds(120)));
   }
 
+  /** The first instance of {@code function}: each instance holds all its state, so any answers. */
   public FunctionProcess function(Function function) {
-    return functions.get(function);
+    return functions.get(function).get(0);
+  }
+
+  /** Every running instance of {@code function}, in order. */
+  public List<FunctionProcess> instancesOf(Function function) {
+    return functions.getOrDefault(function, List.of()).stream()
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  private List<FunctionProcess> all() {
+    return functions.values().stream()
+        .flatMap(List::stream)
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   /**
@@ -191,7 +265,7 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
-    functions.values().parallelStream().forEach(FunctionProcess::close);
+    all().parallelStream().forEach(FunctionProcess::close);
     functions.clear();
     kafka.close();
   }

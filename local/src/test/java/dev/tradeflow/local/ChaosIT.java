@@ -6,20 +6,27 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 under load, ten times, in the test command: a random function at a random moment, started
- * again each time; then the trade store and every aggregate must equal the reference fold of what
- * was sent. {@code ./tradeflow chaos --kills K --trades N} runs a longer one by hand.
+ * kill -9 under load, ten times, in the test command: a random function instance at a random
+ * moment, started again each time; then the trade store and every aggregate must equal the
+ * reference fold of what was sent. {@code ./tradeflow chaos --kills K --trades N} runs a longer one
+ * by hand.
  */
 class ChaosIT {
 
   static final int KILLS = 10;
   static final int TRADES = 2_000;
 
+  /**
+   * Validate, enrich and aggregate run two instances each, so a kill also hands partitions over to
+   * the other instance, which must catch up with the state its peer wrote before deciding.
+   */
+  static final int INSTANCES = 2;
+
   @Test
   void killedFunctionsLoseNothingAndCountNothingTwice() throws Exception {
     Path repo = Path.of("..").toAbsolutePath().normalize();
     long seed = Long.getLong("tradeflow.chaos.seed", System.nanoTime() % 1_000_000);
-    try (LocalStack stack = ChaosRun.startStack(repo)) {
+    try (LocalStack stack = ChaosRun.startStack(repo, INSTANCES)) {
       ChaosRun.Outcome outcome = new ChaosRun(stack, System.out).run(TRADES, KILLS, seed);
 
       System.out.printf(

@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +54,9 @@ class PipelineEndToEndIT {
   static final KafkaUser WRONG = new KafkaUser("tradeflow", "wrong-" + UUID.randomUUID());
   static final Duration PATIENCE = Duration.ofSeconds(120);
 
+  /** Validate, enrich and aggregate each run as two instances of one consumer group. */
+  static final int INSTANCES = 2;
+
   static LocalStack stack;
   static Scenario scenario;
   static final ByteArrayOutputStream report = new ByteArrayOutputStream();
@@ -63,7 +68,7 @@ class PipelineEndToEndIT {
     stack =
         LocalStack.startSecuredBroker(
             repo, data, LocalKafka.freePort(), LocalKafka.freePort(), USER, true);
-    stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
+    stack.withInstances(INSTANCES).startFunctionsOnFreePorts(Scenario.DAY_ONE);
     scenario = new Scenario(stack, new PrintStream(report, true));
   }
 
@@ -183,16 +188,57 @@ class PipelineEndToEndIT {
         .doesNotContain("XS0000000005");
   }
 
+  /**
+   * Two instances of each stateful function share its input partitions out between them (every
+   * partition handled, none twice), and each holds the whole state: either answers the same.
+   */
   @Test
   @Order(5)
+  void twoInstancesShareTheInputAndEachHoldsTheWholeState() {
+    for (Function function : LocalStack.SCALABLE) {
+      List<FunctionProcess> instances = stack.instancesOf(function);
+      assertThat(instances).as(function.id()).hasSize(INSTANCES);
+      List<Integer> shares = instances.stream().map(FunctionProcess::inputPartitions).toList();
+      assertThat(shares).as(function.id() + " partitions per instance").doesNotContain(0);
+      assertThat(shares.stream().mapToInt(Integer::intValue).sum())
+          .as(function.id() + " partitions in all")
+          .isEqualTo(LocalKafka.inputPartitions(function));
+    }
+    assertSameAnswer(Function.VALIDATE, "/api/v1/trades?size=500");
+    assertSameAnswer(Function.ENRICH, "/api/v1/reference/instruments");
+    assertSameAnswer(Function.AGGREGATE, "/api/v1/aggregates");
+    assertSameAnswer(Function.AGGREGATE, "/api/v1/positions");
+    assertSameAnswer(Function.AGGREGATE, "/api/v1/exposure/counterparty/CP-2");
+  }
+
+  static void assertSameAnswer(Function function, String path) {
+    List<FunctionProcess> instances = stack.instancesOf(function);
+    String first = instances.get(0).get(path).body();
+    assertThat(first).as(function.id() + " " + path).isNotBlank();
+    for (FunctionProcess other : instances.subList(1, instances.size())) {
+      assertThat(other.get(path).body()).as(function.id() + " " + path).isEqualTo(first);
+    }
+  }
+
+  /** A counter summed over every instance of the function. */
+  static double summed(Function function, String metric, String tag) {
+    return stack.instancesOf(function).stream()
+        .mapToDouble(p -> Math.max(0, Scrape.metric(p.get("/q/metrics").body(), metric, tag)))
+        .sum();
+  }
+
+  @Test
+  @Order(6)
   void everyFunctionsMetricsExistAndMoved() {
     for (Function function : Function.values()) {
-      String metrics = stack.function(function).get("/q/metrics").body();
+      // every instance's scrape: an instance whose partitions got no trade has no histogram yet
+      String metrics =
+          stack.instancesOf(function).stream()
+              .map(p -> p.get("/q/metrics").body())
+              .collect(Collectors.joining("\n"));
       String tag = "function=\"" + function.id() + "\"";
-      assertThat(Scrape.metric(metrics, "tradeflow_events_in_total", tag))
-          .as(function.id())
-          .isPositive();
-      assertThat(Scrape.metric(metrics, "tradeflow_processing_seconds_count", tag)).isPositive();
+      assertThat(summed(function, "tradeflow_events_in_total", tag)).as(function.id()).isPositive();
+      assertThat(summed(function, "tradeflow_processing_seconds_count", tag)).isPositive();
       assertThat(metrics)
           .as(function.id() + " latency histogram and percentiles")
           .contains("tradeflow_processing_seconds_bucket{")
@@ -206,8 +252,10 @@ class PipelineEndToEndIT {
     String aggregate = stack.function(Function.AGGREGATE).get("/q/metrics").body();
     // received to aggregated: the end-to-end latency, measured where the trade ends up
     assertThat(
-            Scrape.metric(
-                aggregate, "tradeflow_since_received_seconds_count", "function=\"aggregate\""))
+            summed(
+                Function.AGGREGATE,
+                "tradeflow_since_received_seconds_count",
+                "function=\"aggregate\""))
         .isPositive();
     assertThat(aggregate)
         .contains("tradeflow_since_received_seconds{")
@@ -228,7 +276,7 @@ class PipelineEndToEndIT {
 
   /** The packaged functions take the local issuer's tokens, with the right role, and no others. */
   @Test
-  @Order(6)
+  @Order(7)
   void theRestApisTakeTheLocalIssuersTokensWithTheRightRoleOnly() throws Exception {
     String reader = stack.issuer().token("e2e-reader", List.of(Roles.READER));
     String writer = stack.issuer().token("e2e-writer", List.of(Roles.TRADE_WRITER));
@@ -253,7 +301,7 @@ class PipelineEndToEndIT {
    * right password again each is processed once.
    */
   @Test
-  @Order(7)
+  @Order(8)
   void aWrongKafkaPasswordKeepsValidateNotReadySayingWhyAndLosesNothing() throws Exception {
     assertThat(stack.kafka().clientConfig())
         .containsEntry("security.protocol", "SASL_SSL")
@@ -299,10 +347,11 @@ class PipelineEndToEndIT {
 
   /** The passwords went to every function, and to validate a wrong one: no log holds either. */
   @Test
-  @Order(8)
+  @Order(9)
   void noFunctionLogsAKafkaPassword() throws Exception {
-    for (Function function : Function.values()) {
-      Path log = stack.function(function).log();
+    for (FunctionProcess instance :
+        Stream.of(Function.values()).flatMap(f -> stack.instancesOf(f).stream()).toList()) {
+      Path log = instance.log();
       String text = Files.readString(log, StandardCharsets.UTF_8);
       assertThat(text).as(log + " was written").contains("started in");
       assertThat(text).as(log + " has no password").doesNotContain(USER.password());

@@ -145,7 +145,7 @@ public final class LocalKafka implements AutoCloseable {
   private static void tune(Properties props, String logDir) {
     props.put("log.dirs", logDir);
     props.put("auto.create.topics.enable", "false");
-    props.put("num.partitions", "3");
+    props.put("num.partitions", String.valueOf(PARTITIONS));
     props.put("offsets.topic.replication.factor", "1");
     props.put("transaction.state.log.replication.factor", "1");
     props.put("transaction.state.log.min.isr", "1");
@@ -205,7 +205,20 @@ public final class LocalKafka implements AutoCloseable {
     for (Topic topic : Topic.values()) {
       topics.put(topic.topicName(), topic.compacted());
     }
-    createTopics(topics, 3);
+    createTopics(topics, PARTITIONS);
+  }
+
+  /** Partitions of every catalogue topic on the local broker. */
+  public static final int PARTITIONS = 3;
+
+  /** How many input partitions {@code function}'s consumer group shares out here. */
+  public static int inputPartitions(dev.tradeflow.events.Function function) {
+    return (int)
+            function.consumes().stream()
+                .map(dev.tradeflow.events.EventType::topic)
+                .distinct()
+                .count()
+        * PARTITIONS;
   }
 
   /** Creates each topic that does not exist yet. */
