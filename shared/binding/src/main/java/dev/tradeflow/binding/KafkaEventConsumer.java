@@ -112,7 +112,8 @@ public class KafkaEventConsumer {
       }
       CompletableFuture<Void> written;
       try {
-        written = dispatcher.start(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit));
+        written =
+            dispatcher.start(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit, true));
       } catch (RuntimeException e) {
         return batch.nack(e);
       }
@@ -208,7 +209,7 @@ public class KafkaEventConsumer {
     Duration backoff = FIRST_BACKOFF;
     for (int attempt = 2; !dispatcher.stopping() && circuit.awaitTrial(); attempt++) {
       try {
-        dispatcher.run(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit));
+        dispatcher.run(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit, false));
         LOG.infof("Kafka took the batch of %d records on attempt %d", records.count(), attempt);
         return true;
       } catch (RuntimeException e) {
@@ -266,8 +267,14 @@ public class KafkaEventConsumer {
     return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
   }
 
-  /** Each record in order, until Kafka refuses a write (then the unit fails in its await). */
-  private Void handleAll(Iterable<ConsumerRecord<String, byte[]>> records, UnitOfWork unit) {
+  /**
+   * Each record in order, until Kafka refuses a write (then the unit fails in its await). On first
+   * handling, a record of a partition given up since it was polled is passed over: its new owner
+   * handles it. A batch handled again after a refusal is handled whole, as it was first: its writes
+   * may have landed in part, and the circuit breaker counts its refusals.
+   */
+  private Void handleAll(
+      Iterable<ConsumerRecord<String, byte[]>> records, UnitOfWork unit, boolean ownedOnly) {
     for (ConsumerRecord<String, byte[]> record : records) {
       if (dispatcher.stopping()) {
         throw new EventProcessingException("stopped while handling a batch", null);
@@ -275,8 +282,8 @@ public class KafkaEventConsumer {
       if (unit.writes().refused()) {
         break;
       }
-      if (!owned.contains(new TopicPartition(record.topic(), record.partition()))) {
-        continue; // given up in a rebalance: its new owner handles it
+      if (ownedOnly && !owned.contains(new TopicPartition(record.topic(), record.partition()))) {
+        continue;
       }
       unit.publish(handle(record, unit));
     }
