@@ -107,13 +107,19 @@ public class KafkaEventConsumer {
       if (!retryFailed() || !inFlight.awaitRoom()) {
         return batch.nack(new EventProcessingException("stopped with batches in flight", null));
       }
+      if (!allOwned(records)) {
+        // polled before its partitions were given up: neither handled nor acknowledged, so no
+        // acknowledgement can reach the commit tracking of a later assignment; whoever holds the
+        // partitions now reads them again from the last committed offset
+        LOG.infof("passing over a batch of %d records from partitions given up", records.count());
+        return CompletableFuture.completedFuture(null);
+      }
       if (!circuit.isClosed()) {
         return trial(batch);
       }
       CompletableFuture<Void> written;
       try {
-        written =
-            dispatcher.start(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit, true));
+        written = dispatcher.start(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit));
       } catch (RuntimeException e) {
         return batch.nack(e);
       }
@@ -209,7 +215,7 @@ public class KafkaEventConsumer {
     Duration backoff = FIRST_BACKOFF;
     for (int attempt = 2; !dispatcher.stopping() && circuit.awaitTrial(); attempt++) {
       try {
-        dispatcher.run(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit, false));
+        dispatcher.run(Binding.KAFKA, unit -> handleAll(records.getRecords(), unit));
         LOG.infof("Kafka took the batch of %d records on attempt %d", records.count(), attempt);
         return true;
       } catch (RuntimeException e) {
@@ -237,10 +243,10 @@ public class KafkaEventConsumer {
   }
 
   /**
-   * Gives partitions up: from now on their records are not handled here (their new owner handles
-   * them from the last committed offset), and once the batch being handled is done, waits up to
-   * {@code patience} for every write in flight to be acknowledged, so that the new owner's state
-   * has all of them when it catches up. False if some were still in flight.
+   * Gives partitions up: from now on a batch polled from them is not handled here (their new owner
+   * handles them from the last committed offset), and once the batch being handled is done, waits
+   * up to {@code patience} for every write in flight to be acknowledged, so that the new owner's
+   * state has all of them when it catches up. False if some were still in flight.
    */
   boolean release(Collection<TopicPartition> partitions, Duration patience) {
     owned.removeAll(partitions);
@@ -267,14 +273,8 @@ public class KafkaEventConsumer {
     return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();
   }
 
-  /**
-   * Each record in order, until Kafka refuses a write (then the unit fails in its await). On first
-   * handling, a record of a partition given up since it was polled is passed over: its new owner
-   * handles it. A batch handled again after a refusal is handled whole, as it was first: its writes
-   * may have landed in part, and the circuit breaker counts its refusals.
-   */
-  private Void handleAll(
-      Iterable<ConsumerRecord<String, byte[]>> records, UnitOfWork unit, boolean ownedOnly) {
+  /** Each record in order, until Kafka refuses a write (then the unit fails in its await). */
+  private Void handleAll(Iterable<ConsumerRecord<String, byte[]>> records, UnitOfWork unit) {
     for (ConsumerRecord<String, byte[]> record : records) {
       if (dispatcher.stopping()) {
         throw new EventProcessingException("stopped while handling a batch", null);
@@ -282,12 +282,14 @@ public class KafkaEventConsumer {
       if (unit.writes().refused()) {
         break;
       }
-      if (ownedOnly && !owned.contains(new TopicPartition(record.topic(), record.partition()))) {
-        continue;
-      }
       unit.publish(handle(record, unit));
     }
     return null;
+  }
+
+  /** Whether every record of the batch is of a partition this instance still handles. */
+  private boolean allOwned(IncomingKafkaRecordBatchMetadata<String, byte[]> records) {
+    return records.partitions().stream().allMatch(owned::contains);
   }
 
   private List<CloudEvent> handle(ConsumerRecord<String, byte[]> record, UnitOfWork unit) {
