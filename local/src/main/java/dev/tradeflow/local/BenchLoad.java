@@ -36,11 +36,16 @@ final class BenchLoad {
 
   /** Sends {@code count} trades ({@code prefix0} …, book B1, CP-1 to CP-3) to {@code topic}. */
   static void send(String bootstrap, String topic, String prefix, int count) {
+    send(bootstrap, topic, prefix, "B1", count);
+  }
+
+  /** Sends {@code count} trades ({@code prefix0} …, in {@code book}, CP-1 to CP-3). */
+  static void send(String bootstrap, String topic, String prefix, String book, int count) {
     try (KafkaProducer<String, byte[]> producer =
         SampleData.producer(Map.of("bootstrap.servers", bootstrap))) {
       for (int i = 0; i < count; i++) {
         String id = prefix + i;
-        String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), "B1", "2027-05-20");
+        String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), book, "2027-05-20");
         ProducerRecord<String, byte[]> record =
             new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8));
         record
@@ -64,14 +69,21 @@ final class BenchLoad {
   static Aggregated throughTradeflow(
       LocalStack stack, String prefix, int trades, Duration poll, Duration limit)
       throws InterruptedException {
+    return throughTradeflow(stack, prefix, "B1", trades, poll, limit);
+  }
+
+  /** As above, with the load in {@code book}. */
+  static Aggregated throughTradeflow(
+      LocalStack stack, String prefix, String book, int trades, Duration poll, Duration limit)
+      throws InterruptedException {
     long start = System.nanoTime();
-    send(stack.kafka().bootstrapServers(), Topic.TRADE_RECEIVED.topicName(), prefix, trades);
-    String expected = "\"id\":\"B1\",\"live_trades\":" + trades + ",";
+    send(stack.kafka().bootstrapServers(), Topic.TRADE_RECEIVED.topicName(), prefix, book, trades);
+    String expected = "\"id\":\"" + book + "\",\"live_trades\":" + trades + ",";
     long deadline = start + limit.toNanos();
     String body = "";
     while (System.nanoTime() < deadline && !body.contains(expected)) {
       Thread.sleep(poll.toMillis());
-      body = stack.function(Function.AGGREGATE).get("/api/v1/aggregates/book/B1").body();
+      body = stack.function(Function.AGGREGATE).get("/api/v1/aggregates/book/" + book).body();
     }
     return new Aggregated(body.contains(expected), (System.nanoTime() - start) / 1e9);
   }

@@ -288,7 +288,9 @@ public final class LocalRun {
           java.util.Arrays.stream(rates.split(",")).map(Integer::valueOf).toList(),
           java.time.Duration.ofSeconds(Long.parseLong(duration)));
     } else {
-      PipelineBenchmark.run(repo, options.isEmpty() ? 20_000 : Integer.parseInt(options.get(0)));
+      int instances = Integer.parseInt(option(options, "--instances", "1"));
+      PipelineBenchmark.run(
+          repo, options.isEmpty() ? 20_000 : Integer.parseInt(options.get(0)), instances);
     }
   }
 

@@ -27,7 +27,12 @@ public final class PipelineBenchmark {
 
   private PipelineBenchmark() {}
 
-  public static void run(Path repo, int trades) throws Exception {
+  /**
+   * @param instances more than 1: tradeflow runs a second time, after the first, with that many
+   *     instances of validate, enrich and aggregate (their state rebuilt from the first run's
+   *     topics, the load in another book)
+   */
+  public static void run(Path repo, int trades, int instances) throws Exception {
     Path data = Files.createTempDirectory("tradeflow-bench-");
     List<PipelineRun> runs = new ArrayList<>();
     try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
@@ -39,11 +44,22 @@ public final class PipelineBenchmark {
       for (String guarantee : List.of("at_least_once", "exactly_once_v2")) {
         runs.add(report(StreamsPeerBenchmark.run(repo, logs, kafka, guarantee, trades)));
       }
-      runs.add(report(tradeflow(stack, trades)));
+      runs.add(report(tradeflow(stack, trades, 1, "B1")));
+      if (instances > 1) {
+        for (Function function : Function.values()) {
+          stack.stop(function);
+        }
+        runs.add(report(tradeflow(stack.withInstances(instances), trades, instances, "B2")));
+      }
       System.out.println(
           "\n| pipeline | trades | end to end | rate | latency p50 | latency p99 |\n|---|---|---|---|---|---|");
       runs.forEach(run -> System.out.println(run.row()));
-      PipelineRun ours = runs.get(runs.size() - 1);
+      PipelineRun ours = runs.get(4);
+      if (instances > 1) {
+        System.out.printf(
+            "%ntradeflow with %d instances / with 1: %.2f; / relay (interval): %.2f%n",
+            instances, runs.get(5).rate() / ours.rate(), runs.get(5).rate() / runs.get(0).rate());
+      }
       System.out.printf(
           "%ntradeflow / relay (interval): %.2f; tradeflow / relay (per batch): %.2f;"
               + " tradeflow / Kafka Streams (at least once): %.2f; (exactly once): %.2f%n",
@@ -66,7 +82,8 @@ public final class PipelineBenchmark {
     return run;
   }
 
-  private static PipelineRun tradeflow(LocalStack stack, int trades) throws Exception {
+  private static PipelineRun tradeflow(LocalStack stack, int trades, int instances, String book)
+      throws Exception {
     Map<Function, Integer> ports = new EnumMap<>(Function.class);
     for (Function function : Function.values()) {
       ports.put(function, LocalKafka.freePort());
@@ -77,7 +94,12 @@ public final class PipelineBenchmark {
 
     BenchLoad.Aggregated aggregated =
         BenchLoad.throughTradeflow(
-            stack, "LOAD-", trades, Duration.ofMillis(100), Duration.ofSeconds(60 + trades / 50));
+            stack,
+            "LOAD-" + book + "-",
+            book,
+            trades,
+            Duration.ofMillis(100),
+            Duration.ofSeconds(60 + trades / 50));
     if (!aggregated.all()) {
       throw new IllegalStateException("tradeflow gave up after " + aggregated.seconds() + " s");
     }
@@ -91,7 +113,9 @@ public final class PipelineBenchmark {
     }
     String metrics = stack.function(Function.AGGREGATE).get("/q/metrics").body();
     return new PipelineRun(
-        "tradeflow, 5 functions",
+        instances == 1
+            ? "tradeflow, 5 functions"
+            : "tradeflow, validate, enrich, aggregate ×" + instances + " (latency: instance 1's)",
         trades,
         aggregated.seconds(),
         quantile(metrics, "tradeflow_since_received_seconds{", "0.5") * 1000,
