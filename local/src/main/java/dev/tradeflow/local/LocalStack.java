@@ -28,7 +28,8 @@ public final class LocalStack implements AutoCloseable {
   private final String toolsToken;
   private LocalKafka kafka;
   private Map<String, String> settings = Map.of();
-  private final Map<Function, List<FunctionProcess>> functions = new EnumMap<>(Function.class);
+  private final Map<Function, java.util.SortedMap<Integer, FunctionProcess>> functions =
+      new EnumMap<>(Function.class);
   private final Map<Function, List<Integer>> ports = new EnumMap<>(Function.class);
   private final Map<Function, Integer> instances = new EnumMap<>(Function.class);
 
@@ -177,12 +178,7 @@ public final class LocalStack implements AutoCloseable {
             logDir,
             all,
             toolsToken);
-    List<FunctionProcess> running =
-        functions.computeIfAbsent(function, f -> new ArrayList<>(List.of()));
-    while (running.size() <= instance) {
-      running.add(null);
-    }
-    running.set(instance, process);
+    functions.computeIfAbsent(function, f -> new java.util.TreeMap<>()).put(instance, process);
     return process;
   }
 
@@ -207,9 +203,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** Stops every instance of {@code function} (SIGTERM), if it runs. */
   public void stop(Function function) {
-    List<FunctionProcess> running = functions.remove(function);
+    var running = functions.remove(function);
     if (running != null) {
-      running.stream().filter(java.util.Objects::nonNull).forEach(FunctionProcess::close);
+      running.values().forEach(FunctionProcess::close);
     }
   }
 
@@ -224,16 +220,12 @@ public final class LocalStack implements AutoCloseable {
 
   /** Every running instance of {@code function}, in order. */
   public List<FunctionProcess> instancesOf(Function function) {
-    return functions.getOrDefault(function, List.of()).stream()
-        .filter(java.util.Objects::nonNull)
-        .toList();
+    var running = functions.get(function);
+    return running == null ? List.of() : List.copyOf(running.values());
   }
 
   private List<FunctionProcess> all() {
-    return functions.values().stream()
-        .flatMap(List::stream)
-        .filter(java.util.Objects::nonNull)
-        .toList();
+    return functions.values().stream().flatMap(m -> m.values().stream()).toList();
   }
 
   /**

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +83,7 @@ public class AggregateState implements AggregateView {
 
   @Override
   public Set<PositionKey> positionsIn(String instrument) {
-    return new LinkedHashSet<>(positions.keys(k -> k.instrument().equals(instrument)));
+    return positions.inInstrument(instrument);
   }
 
   @Override

@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -49,6 +51,11 @@ public final class PositionFold extends HoldingFold {
 
   public synchronized Optional<Totals> get(PositionKey key) {
     return Optional.ofNullable(positions.get(key));
+  }
+
+  /** The positions held in {@code instrument}, by book. */
+  public Set<PositionKey> inInstrument(String instrument) {
+    return new LinkedHashSet<>(keys(k -> k.instrument().equals(instrument)));
   }
 
   /** The keys of the positions that match, by book then instrument. */

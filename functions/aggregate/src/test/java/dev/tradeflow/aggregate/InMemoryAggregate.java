@@ -7,7 +7,6 @@ import dev.tradeflow.model.TradeDeletion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +77,6 @@ final class InMemoryAggregate implements AggregateView {
 
   @Override
   public Set<PositionKey> positionsIn(String instrument) {
-    return new LinkedHashSet<>(positions.keys(k -> k.instrument().equals(instrument)));
+    return positions.inInstrument(instrument);
   }
 }
