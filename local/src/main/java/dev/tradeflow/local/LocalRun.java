@@ -290,7 +290,12 @@ public final class LocalRun {
     } else {
       int instances = Integer.parseInt(option(options, "--instances", "1"));
       PipelineBenchmark.run(
-          repo, options.isEmpty() ? 20_000 : Integer.parseInt(options.get(0)), instances);
+          repo,
+          options.isEmpty() || options.get(0).startsWith("--")
+              ? 20_000
+              : Integer.parseInt(options.get(0)),
+          instances,
+          options.contains("--tradeflow-only"));
     }
   }
 

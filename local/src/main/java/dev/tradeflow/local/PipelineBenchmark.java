@@ -31,13 +31,19 @@ public final class PipelineBenchmark {
    * @param instances more than 1: tradeflow runs a second time, after the first, with that many
    *     instances of validate, enrich and aggregate (their state rebuilt from the first run's
    *     topics, the load in another book)
+   * @param tradeflowOnly leave out the relay and the peer (to profile tradeflow; no ratios)
    */
-  public static void run(Path repo, int trades, int instances) throws Exception {
+  public static void run(Path repo, int trades, int instances, boolean tradeflowOnly)
+      throws Exception {
     Path data = Files.createTempDirectory("tradeflow-bench-");
     List<PipelineRun> runs = new ArrayList<>();
     try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
       String kafka = stack.kafka().bootstrapServers();
       Path logs = stack.logDir();
+      if (tradeflowOnly) {
+        report(tradeflow(stack, trades, 1, "B1"));
+        return;
+      }
       for (String mode : List.of("interval", "per-batch")) {
         runs.add(report(RelayBenchmark.run(repo, logs, kafka, mode, trades)));
       }

@@ -11,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,6 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class AuditLog {
+
+  /** The record header naming the entry's action, so that counting needs no decoding. */
+  static final String ACTION_HEADER = "tradeflow-audit-action";
 
   /** How long a read of the log waits for the entries written before it. */
   private static final Duration CURRENT_WAIT = Duration.ofSeconds(2);
@@ -55,32 +62,59 @@ public class AuditLog {
     }
   }
 
-  private void read(byte[] value) {
-    AuditEntry entry;
-    try {
-      entry = Json.read(value, AuditEntry.class);
-    } catch (RuntimeException unreadable) {
+  /**
+   * Counts the entry by the action in its header, and keeps its bytes: an entry is decoded only
+   * when a reader asks for it (an entry written without the header is decoded to be counted).
+   */
+  private void read(ConsumerRecord<String, byte[]> record) {
+    AuditAction action = actionOf(record);
+    if (action == null) {
       return; // not an entry tradeflow wrote
     }
     synchronized (this) {
-      recent.addFirst(entry);
+      recent.addFirst(new Written(record.key(), record.value()));
       while (recent.size() > capacity) {
         recent.removeLast();
       }
-      counts.merge(entry.action(), 1L, Long::sum);
+      counts.merge(action, 1L, Long::sum);
     }
   }
+
+  private static AuditAction actionOf(ConsumerRecord<String, byte[]> record) {
+    Header header = record.headers().lastHeader(ACTION_HEADER);
+    if (header != null && header.value() != null) {
+      try {
+        return AuditAction.valueOf(new String(header.value(), StandardCharsets.US_ASCII));
+      } catch (IllegalArgumentException unknown) {
+        // fall through to the entry itself
+      }
+    }
+    return decode(record.value()).map(AuditEntry::action).orElse(null);
+  }
+
+  private static Optional<AuditEntry> decode(byte[] value) {
+    try {
+      return Optional.of(Json.read(value, AuditEntry.class));
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /** An entry as it is on the topic: its trade (the record key) and its JSON. */
+  private record Written(String tradeId, byte[] json) {}
 
   @ConfigProperty(name = "tradeflow.validate.audit-entries-in-memory", defaultValue = "10000")
   int capacity;
 
-  private final Deque<AuditEntry> recent = new ArrayDeque<>();
+  private final Deque<Written> recent = new ArrayDeque<>();
   private final Map<AuditAction, Long> counts = new EnumMap<>(AuditAction.class);
 
   /** Sends the entry to the audit topic; the future completes when Kafka has it. */
   public CompletableFuture<Void> record(AuditEntry entry) {
-    CompletableFuture<Void> sent =
-        publisher.sendRecord(Topic.AUDIT, entry.tradeId(), Json.write(entry));
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(Topic.AUDIT.topicName(), entry.tradeId(), Json.write(entry));
+    record.headers().add(ACTION_HEADER, entry.action().name().getBytes(StandardCharsets.US_ASCII));
+    CompletableFuture<Void> sent = publisher.sendRecord(record);
     metrics
         .counter("tradeflow.trade.store.decisions", "action", entry.action().name().toLowerCase())
         .increment();
@@ -98,10 +132,12 @@ public class AuditLog {
 
   private synchronized List<AuditEntry> newest(int limit, Optional<String> tradeId) {
     List<AuditEntry> found = new ArrayList<>();
-    for (Iterator<AuditEntry> it = recent.iterator(); it.hasNext() && found.size() < limit; ) {
-      AuditEntry entry = it.next();
-      if (tradeId.isEmpty() || tradeId.get().equals(entry.tradeId())) {
-        found.add(entry);
+    for (Iterator<Written> it = recent.iterator(); it.hasNext() && found.size() < limit; ) {
+      Written written = it.next();
+      if (tradeId.isEmpty() || tradeId.get().equals(written.tradeId())) {
+        decode(written.json())
+            .filter(entry -> tradeId.isEmpty() || tradeId.get().equals(entry.tradeId()))
+            .ifPresent(found::add);
       }
     }
     return found;

@@ -16,8 +16,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Follows an append-only topic from its beginning on a thread of its own, handing each record's
- * value to {@code sink}, and can wait until it has read what the topic held at a given moment: so
+ * Follows an append-only topic from its beginning on a thread of its own, handing each record with
+ * a value to {@code sink}, and can wait until it has read what the topic held at a given moment: so
  * an answer drawn from it includes every record written before the question.
  */
 final class AuditTopicReader implements AutoCloseable {
@@ -27,14 +27,15 @@ final class AuditTopicReader implements AutoCloseable {
 
   private final String topic;
   private final Map<String, Object> kafka;
-  private final Consumer<byte[]> sink;
+  private final Consumer<ConsumerRecord<String, byte[]>> sink;
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
   private volatile List<TopicPartition> partitions = List.of();
   private volatile boolean closed;
   private KafkaConsumer<String, byte[]> follower;
   private KafkaConsumer<String, byte[]> offsets;
 
-  AuditTopicReader(String topic, Map<String, Object> kafka, Consumer<byte[]> sink) {
+  AuditTopicReader(
+      String topic, Map<String, Object> kafka, Consumer<ConsumerRecord<String, byte[]>> sink) {
     this.topic = topic;
     this.kafka = Map.copyOf(kafka);
     this.sink = sink;
@@ -68,7 +69,7 @@ final class AuditTopicReader implements AutoCloseable {
       while (!closed) {
         for (ConsumerRecord<String, byte[]> record : follower.poll(POLL)) {
           if (record.value() != null) {
-            sink.accept(record.value());
+            sink.accept(record);
           }
         }
         for (TopicPartition partition : partitions) {

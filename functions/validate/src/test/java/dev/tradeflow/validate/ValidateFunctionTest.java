@@ -326,4 +326,41 @@ class ValidateFunctionTest {
         .then()
         .body("decisions.ACCEPTED", equalTo((int) accepted + 1));
   }
+
+  /**
+   * A record on the audit topic that is not an entry (no action header, no readable JSON) is
+   * neither counted nor shown, and the entries around it still are.
+   */
+  @Test
+  void garbageOnTheAuditTopicIsPassedOver() {
+    var statistics = TestTokens.withAllRoles().get("/api/v1/statistics").then().extract();
+    long accepted = statistics.jsonPath().getLong("decisions.ACCEPTED");
+    long rejected = statistics.jsonPath().getLong("decisions.REJECTED");
+    var garbage =
+        new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(
+            dev.tradeflow.events.Topic.AUDIT.topicName(),
+            "VA-GARBAGE",
+            "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Send.kafka(garbage);
+    var unknownAction =
+        new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(
+            dev.tradeflow.events.Topic.AUDIT.topicName(),
+            "VA-GARBAGE",
+            "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    unknownAction
+        .headers()
+        .add(AuditLog.ACTION_HEADER, "EXPLODED".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Send.kafka(unknownAction);
+    TestTokens.withAllRoles()
+        .queryParam("trade_id", "VA-GARBAGE")
+        .get("/api/v1/audit-logs")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(0));
+    TestTokens.withAllRoles()
+        .get("/api/v1/statistics")
+        .then()
+        .body("decisions.ACCEPTED", equalTo((int) accepted))
+        .body("decisions.REJECTED", equalTo((int) rejected));
+  }
 }

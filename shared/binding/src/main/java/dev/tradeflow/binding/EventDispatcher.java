@@ -14,7 +14,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -182,7 +184,20 @@ public class EventDispatcher {
                         + "'"));
   }
 
+  /** Each meter is looked up once, not built and looked up again per input. */
+  private final Map<Binding, Timer> timers = new ConcurrentHashMap<>();
+
+  private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
+
+  private record CounterKey(String name, String type, Binding binding) {}
+
+  private volatile Timer sinceReceived;
+
   private Timer timer(Binding binding) {
+    return timers.computeIfAbsent(binding, this::newTimer);
+  }
+
+  private Timer newTimer(Binding binding) {
     return Timer.builder("tradeflow.processing")
         .description("time to process one input, state writes included")
         .tag("binding", binding.tag())
@@ -196,6 +211,15 @@ public class EventDispatcher {
    * aggregate, that is the end-to-end latency, received to aggregated.
    */
   private Timer sinceReceived() {
+    Timer timer = sinceReceived;
+    if (timer == null) {
+      timer = newSinceReceived();
+      sinceReceived = timer;
+    }
+    return timer;
+  }
+
+  private Timer newSinceReceived() {
     return Timer.builder("tradeflow.since.received")
         .description("time from parse receiving the trade to this function taking its event")
         .publishPercentiles(0.5, 0.95, 0.99)
@@ -204,6 +228,12 @@ public class EventDispatcher {
   }
 
   private Counter counter(String name, String type, Binding binding) {
-    return Counter.builder(name).tag("type", type).tag("binding", binding.tag()).register(metrics);
+    return counters.computeIfAbsent(
+        new CounterKey(name, type, binding),
+        key ->
+            Counter.builder(name)
+                .tag("type", type)
+                .tag("binding", binding.tag())
+                .register(metrics));
   }
 }

@@ -22,9 +22,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends emitted events to their topics in Kafka binary mode, with {@code acks=all} and an
- * idempotent producer. {@link #publishAll} returns only once Kafka has acknowledged every event, so
- * the caller can then acknowledge its input. Callers go through {@link KafkaWrites}, which guards
- * it with a timeout, retries and the circuit breaker.
+ * idempotent producer, the one the app's state stores write through too. {@link #publishAll}
+ * returns only once Kafka has acknowledged every event, so the caller can then acknowledge its
+ * input. Callers go through {@link KafkaWrites}, which guards it with a timeout, retries and the
+ * circuit breaker.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -33,7 +34,11 @@ public class EventPublisher {
 
   private volatile KafkaProducer<String, byte[]> producer;
 
-  private KafkaProducer<String, byte[]> producer() {
+  /**
+   * The app's one producer: events, state-store writes, audit entries and dead letters all go
+   * through it, so a batch's records share requests to the broker.
+   */
+  KafkaProducer<String, byte[]> producer() {
     KafkaProducer<String, byte[]> current = producer;
     if (current == null) {
       synchronized (this) {
@@ -42,7 +47,7 @@ public class EventPublisher {
           config.putAll(kafka.producerSettings());
           config.put(ProducerConfig.ACKS_CONFIG, "all");
           config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-          config.put(ProducerConfig.CLIENT_ID_CONFIG, "tradeflow-events");
+          config.put(ProducerConfig.CLIENT_ID_CONFIG, "tradeflow-writer");
           producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         }
         current = producer;

@@ -27,6 +27,7 @@ public class StateStores {
 
   @Inject KafkaClientConfig kafka;
   @Inject TopicBootstrap topics;
+  @Inject EventPublisher publisher;
   @Inject MeterRegistry metrics;
 
   private static final Duration CATCH_UP_CHECK = Duration.ofMillis(10);
@@ -39,8 +40,7 @@ public class StateStores {
       Topic topic, ValueCodec<V> codec, List<StoreListener<V>> listeners) {
     topics.ensureTopics();
     CompactedTopicStore<V> store =
-        new CompactedTopicStore<>(
-            topic.topicName(), kafka.common(), kafka.producerSettings(), codec);
+        new CompactedTopicStore<>(topic.topicName(), kafka.common(), publisher.producer(), codec);
     listeners.forEach(store::addListener);
     CompactedTopicStore<?> previous = open.put(topic, store);
     if (previous != null) {

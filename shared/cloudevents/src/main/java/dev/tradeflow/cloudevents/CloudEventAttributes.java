@@ -1,7 +1,6 @@
 package dev.tradeflow.cloudevents;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class CloudEventAttributes {
       return null;
     }
     try {
-      return OffsetDateTime.parse(text);
+      return Rfc3339.parse(text);
     } catch (DateTimeParseException e) {
       throw new MalformedEventException("attribute 'time' is not an RFC 3339 timestamp: " + text);
     }
@@ -51,7 +50,7 @@ public final class CloudEventAttributes {
    * ({@code 2026-11-21T09:30:00Z}). {@code OffsetDateTime.toString()} drops zero seconds.
    */
   public static String format(OffsetDateTime time) {
-    return time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    return time == null ? null : Rfc3339.format(time);
   }
 
   public static boolean isJson(String contentType) {

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
@@ -84,12 +85,26 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
   private volatile String problem;
   private volatile Duration rebuildDuration = Duration.ZERO;
   private volatile boolean closed;
-  private KafkaProducer<String, byte[]> producer;
+  private final Producer<String, byte[]> sharedWriter;
+  private Producer<String, byte[]> producer;
   private KafkaConsumer<String, byte[]> consumer;
   private Thread follower;
 
   public CompactedTopicStore(String topic, Map<String, Object> kafkaConfig, ValueCodec<V> codec) {
     this(topic, kafkaConfig, Map.of(), codec);
+  }
+
+  /**
+   * A store that writes through {@code writer}, a producer the app shares between its stores and
+   * its events ({@code acks=all}, idempotent), so that one batch's writes travel in one request;
+   * the store does not close it.
+   */
+  public CompactedTopicStore(
+      String topic,
+      Map<String, Object> kafkaConfig,
+      Producer<String, byte[]> writer,
+      ValueCodec<V> codec) {
+    this(topic, kafkaConfig, Map.of(), codec, writer);
   }
 
   /**
@@ -100,6 +115,16 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
       Map<String, Object> kafkaConfig,
       Map<String, Object> producerSettings,
       ValueCodec<V> codec) {
+    this(topic, kafkaConfig, producerSettings, codec, null);
+  }
+
+  private CompactedTopicStore(
+      String topic,
+      Map<String, Object> kafkaConfig,
+      Map<String, Object> producerSettings,
+      ValueCodec<V> codec,
+      Producer<String, byte[]> sharedWriter) {
+    this.sharedWriter = sharedWriter;
     this.topic = topic;
     this.kafkaConfig = Map.copyOf(kafkaConfig);
     this.producerSettings = Map.copyOf(producerSettings);
@@ -119,7 +144,7 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
     if (follower != null) {
       return;
     }
-    producer = new KafkaProducer<>(producerConfig());
+    producer = sharedWriter != null ? sharedWriter : new KafkaProducer<>(producerConfig());
     follower = new Thread(this::run, "store-" + topic);
     follower.setDaemon(true);
     follower.start();
@@ -331,6 +356,10 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
     }
     V value = null;
     if (record.value() != null) {
+      Entry<V> existing = entries.get(record.key());
+      if (existing != null && existing.offset() >= record.offset()) {
+        return; // this process's own write read back, or a newer one: apply would keep it
+      }
       try {
         value = codec.decode(record.value());
       } catch (RuntimeException unreadable) {
@@ -429,7 +458,7 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
-    if (producer != null) {
+    if (producer != null && producer != sharedWriter) {
       producer.close(Duration.ofSeconds(5));
     }
     if (!ready.isDone()) {

@@ -127,6 +127,51 @@ class CompactedTopicStoreTest {
   }
 
   @Test
+  void ownWritesReadBackAreNotDecodedAgainButAnotherStoreDecodesThem() {
+    kafka.createTopics(Map.of("read-back", true), 2);
+    java.util.concurrent.atomic.AtomicInteger writerDecodes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger followerDecodes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (CompactedTopicStore<String> writer = countingStore("read-back", writerDecodes);
+        CompactedTopicStore<String> follower = countingStore("read-back", followerDecodes)) {
+      java.util.concurrent.CompletableFuture<Long> last = null;
+      for (int i = 0; i < 100; i++) {
+        last = writer.put("K" + i, "v" + i);
+      }
+      last.join();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(follower.size()).isEqualTo(100));
+      sleep(1000); // the writer's own follower, polling as often, has read its writes back too
+      assertThat(writerDecodes).hasValue(0);
+      assertThat(followerDecodes).hasValue(100);
+      assertThat(writer.get("K99")).contains("v99");
+    }
+  }
+
+  private CompactedTopicStore<String> countingStore(
+      String topic, java.util.concurrent.atomic.AtomicInteger decodes) {
+    ValueCodec<String> counting =
+        new ValueCodec<>() {
+          @Override
+          public byte[] encode(String value) {
+            return TEXT.encode(value);
+          }
+
+          @Override
+          public String decode(byte[] bytes) {
+            decodes.incrementAndGet();
+            return TEXT.decode(bytes);
+          }
+        };
+    CompactedTopicStore<String> store = new CompactedTopicStore<>(topic, config(), counting);
+    store.start();
+    store.ready().orTimeout(30, TimeUnit.SECONDS).join();
+    return store;
+  }
+
+  @Test
   void listenersSeeEveryChangeOnce() {
     kafka.createTopics(Map.of("listened", true), 2);
     List<String> changes = new ArrayList<>();
