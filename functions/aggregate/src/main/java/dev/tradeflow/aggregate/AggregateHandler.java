@@ -27,8 +27,8 @@ import java.util.List;
 /**
  * Aggregate's glue. Under one lock per instance: {@link AggregateCore} decides, this applies the
  * outcome to the state (counts, positions and exposures follow at once) and emits what moved: the
- * aggregates, the positions, and a limit breach or clearance. The writes go to {@code writes}; the
- * binding waits.
+ * positions and a limit breach or clearance at once, the aggregates once per unit of work. The
+ * writes go to {@code writes}; the binding waits.
  */
 @ApplicationScoped
 public class AggregateHandler implements EventHandler {
@@ -60,18 +60,24 @@ public class AggregateHandler implements EventHandler {
     };
   }
 
-  /** Writes the contribution (counts, positions and exposures follow), then says what moved. */
+  /**
+   * Writes the contribution (counts, positions and exposures follow), then says what moved. Each
+   * moved aggregate is written, and announced, once per unit of work ({@link
+   * PendingWrites#oncePerUnit}): a poll batch of 500 trades in one book writes that book once, with
+   * its count after the batch. Its event keeps the id it would have had from the last trade of the
+   * unit that moved it.
+   */
   private List<CloudEvent> applied(
       CloudEvent cause, AggregateOutcome.ContributionChanged changed, PendingWrites writes) {
     writes.add(state.write(changed.contribution()));
     List<CloudEvent> out = new ArrayList<>();
+    int index = 0;
     for (AggregateKey key : changed.aggregates()) {
-      Aggregate aggregate = state.counts().get(key);
-      writes.add(publisher.sendRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate)));
-      out.add(emitter.emit(cause, EventType.AGGREGATE_UPDATED, key.key(), out.size(), aggregate));
+      int at = index++;
+      writes.oncePerUnit(key, unit -> updated(cause, key, at, unit));
     }
     for (PositionKey key : changed.positions()) {
-      out.add(position(cause, key, out.size()));
+      out.add(position(cause, key, index++));
     }
     String currency = state.reportingCurrency();
     for (AggregateOutcome.LimitCrossed crossed : changed.limits()) {
@@ -86,9 +92,17 @@ public class AggregateHandler implements EventHandler {
               Money.of(crossed.limit(), currency),
               Money.of(crossed.exposure(), currency),
               crossed.tradeId());
-      out.add(emitter.emit(cause, type, crossed.counterpartyId(), out.size(), payload));
+      out.add(emitter.emit(cause, type, crossed.counterpartyId(), index++, payload));
     }
     return out;
+  }
+
+  /** The aggregate as it stands now, to its compacted topic and as an event. */
+  private synchronized List<CloudEvent> updated(
+      CloudEvent cause, AggregateKey key, int index, PendingWrites writes) {
+    Aggregate aggregate = state.counts().get(key);
+    writes.add(publisher.sendRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate)));
+    return List.of(emitter.emit(cause, EventType.AGGREGATE_UPDATED, key.key(), index, aggregate));
   }
 
   private List<CloudEvent> remarked(

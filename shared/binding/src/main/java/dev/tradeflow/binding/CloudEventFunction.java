@@ -38,7 +38,8 @@ public class CloudEventFunction {
         dispatcher.run(
             Binding.HTTP,
             unit -> {
-              List<CloudEvent> out = unit.handle(event);
+              List<CloudEvent> out = new java.util.ArrayList<>(unit.handle(event));
+              out.addAll(unit.endOfInputs());
               if (out.size() > 1) {
                 unit.publish(out);
               }

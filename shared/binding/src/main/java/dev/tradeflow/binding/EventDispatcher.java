@@ -68,6 +68,7 @@ public class EventDispatcher {
     UnitOfWork unit = new UnitOfWork(this, binding, new PendingWrites(config.verdictWait()));
     try {
       R result = work.apply(unit);
+      unit.publish(unit.endOfInputs());
       kafka.await(unit.writes(), unit.toPublish());
       return result;
     } catch (RuntimeException e) {
@@ -89,6 +90,7 @@ public class EventDispatcher {
     UnitOfWork unit = new UnitOfWork(this, binding, new PendingWrites(config.verdictWait()));
     try {
       work.accept(unit);
+      unit.publish(unit.endOfInputs());
     } catch (RuntimeException e) {
       settle(unit);
       throw e;
@@ -165,6 +167,15 @@ public class EventDispatcher {
       counter("tradeflow.events.out", out.type(), binding).increment();
     }
     return result;
+  }
+
+  /** What the unit's inputs held back, written now; its events are counted as emitted. */
+  List<CloudEvent> heldBack(Binding binding, PendingWrites writes) {
+    List<CloudEvent> events = writes.sendHeldBack();
+    for (CloudEvent out : events) {
+      counter("tradeflow.events.out", out.type(), binding).increment();
+    }
+    return events;
   }
 
   /** The event's type, resolved once per input; a type this function does not take is a 400. */

@@ -1,12 +1,16 @@
 package dev.tradeflow.binding;
 
+import dev.tradeflow.events.CloudEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The state writes one input, or one batch of inputs, has sent to Kafka. Nothing is acknowledged,
@@ -16,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 public final class PendingWrites {
 
   private final List<CompletableFuture<?>> writes = new ArrayList<>();
+  private final Map<Object, Function<PendingWrites, List<CloudEvent>>> oncePerUnit =
+      new LinkedHashMap<>();
   private final Duration timeout;
   private volatile boolean refused;
 
@@ -31,6 +37,30 @@ public final class PendingWrites {
             refused = true;
           }
         });
+  }
+
+  /**
+   * Holds back a write of the latest value under {@code key} (an aggregate, say) until the end of
+   * the unit of work: however many inputs of the unit register one, only the last one registered
+   * runs, once, in {@link #sendHeldBack}. A Kafka poll batch thus writes each aggregate it moved
+   * once, as a Kafka Streams table's cache does between commits; a unit of one input writes it
+   * once, as before.
+   */
+  public void oncePerUnit(Object key, Function<PendingWrites, List<CloudEvent>> send) {
+    oncePerUnit.put(key, send);
+  }
+
+  /** Runs what {@link #oncePerUnit} held back, each key's last, and returns their events. */
+  public List<CloudEvent> sendHeldBack() {
+    if (oncePerUnit.isEmpty()) {
+      return List.of();
+    }
+    List<CloudEvent> events = new ArrayList<>();
+    for (Function<PendingWrites, List<CloudEvent>> send : oncePerUnit.values()) {
+      events.addAll(send.apply(this));
+    }
+    oncePerUnit.clear();
+    return events;
   }
 
   /** True once Kafka has refused one of these writes: {@link #awaitAll} will throw. */

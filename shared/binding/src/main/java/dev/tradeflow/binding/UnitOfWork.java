@@ -51,6 +51,14 @@ public final class UnitOfWork {
     return dispatcher.decide(cause, binding, () -> decision.apply(writes), emitted);
   }
 
+  /**
+   * The end of the unit's inputs: what the handler held back to write once per unit ({@link
+   * PendingWrites#oncePerUnit}) is written now, and its events (counted) are returned.
+   */
+  public List<CloudEvent> endOfInputs() {
+    return dispatcher.heldBack(binding, writes);
+  }
+
   /** These events go to Kafka once the unit's state writes are acknowledged. */
   public void publish(Collection<CloudEvent> events) {
     toPublish.addAll(events);

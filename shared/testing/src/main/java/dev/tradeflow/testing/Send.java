@@ -9,6 +9,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -73,12 +74,23 @@ public final class Send {
   }
 
   public static void kafka(ProducerRecord<String, byte[]> record) {
+    kafkaAll(List.of(record));
+  }
+
+  /** Sends the records in one go through one producer, and waits until Kafka has them all. */
+  public static void kafkaAll(List<ProducerRecord<String, byte[]>> records) {
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", KafkaBrokerResource.broker().bootstrapServers()),
             new StringSerializer(),
             new ByteArraySerializer())) {
-      producer.send(record).get();
+      List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+      for (ProducerRecord<String, byte[]> record : records) {
+        sent.add(producer.send(record));
+      }
+      for (java.util.concurrent.Future<?> one : sent) {
+        one.get();
+      }
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

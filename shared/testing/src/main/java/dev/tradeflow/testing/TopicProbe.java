@@ -37,6 +37,11 @@ public final class TopicProbe implements AutoCloseable {
     return watch.await(count, filter, Duration.ofSeconds(30));
   }
 
+  /** Everything seen so far, after reading for {@code window} more. */
+  public List<CloudEvent> drain(Duration window) {
+    return watch.drain(window);
+  }
+
   @Override
   public void close() {
     watch.close();
