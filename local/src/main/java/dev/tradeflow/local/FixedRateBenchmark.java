@@ -70,8 +70,8 @@ public final class FixedRateBenchmark {
    * of exactly those trades, from aggregate's histogram of {@code tradeflow_since_received_seconds}
    * (from parse taking each trade, its {@code tradeflowreceived}, to aggregate applying it): the
    * difference of its cumulative buckets before and after. A quantile is the upper bound of the
-   * bucket it falls in (Micrometer's buckets are 10 to 25 % apart here); the max is the largest
-   * bucket reached.
+   * bucket it falls in (Micrometer's default buckets: 268, 358, 537, 626, 895, 1,432 ms and so on,
+   * 15 to 60 % apart); the max is the largest bucket reached.
    */
   static RateRun measure(
       FunctionProcess aggregate,
