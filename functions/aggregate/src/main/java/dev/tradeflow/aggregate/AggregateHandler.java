@@ -4,6 +4,7 @@ import dev.tradeflow.binding.EventData;
 import dev.tradeflow.binding.EventHandler;
 import dev.tradeflow.binding.EventPublisher;
 import dev.tradeflow.binding.PendingWrites;
+import dev.tradeflow.cloudevents.KafkaCloudEvents;
 import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.Emitter;
@@ -18,11 +19,18 @@ import dev.tradeflow.model.LimitCrossing;
 import dev.tradeflow.model.MarketPrice;
 import dev.tradeflow.model.Money;
 import dev.tradeflow.model.TradeDeletion;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Aggregate's glue. Under one lock per instance: {@link AggregateCore} decides, this applies the
@@ -36,7 +44,67 @@ public class AggregateHandler implements EventHandler {
   @Inject AggregateState state;
   @Inject EventPublisher publisher;
 
+  private static final Logger LOG = Logger.getLogger(AggregateHandler.class);
+
   private final Emitter emitter = new Emitter(Function.AGGREGATE, Clock.systemUTC());
+
+  /** The source named as the cause of an aggregate announced again for another instance's move. */
+  static final String PEERS = "/tradeflow/aggregate/peers";
+
+  private final ScheduledExecutorService peers =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("aggregate-peers").factory());
+
+  @PostConstruct
+  void init() {
+    peers.scheduleWithFixedDelay(
+        () -> {
+          try {
+            announceMovedByPeers();
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "could not announce the aggregates other instances moved");
+          }
+        },
+        250,
+        250,
+        TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void close() {
+    peers.shutdownNow();
+  }
+
+  /**
+   * With several instances, each writes an aggregate as it sees it, and sees its peer's
+   * contributions only once it has read them: so the last record of a book could miss them. Every
+   * 250 ms, each aggregate that peers' contributions moved is written and announced again, as this
+   * instance sees it now (under the handler's lock, so in order with its own announcements). The
+   * event's id is derived from the aggregate and its counts, so the same value announced twice has
+   * one id. If Kafka does not take it, it is tried again at the next turn.
+   */
+  synchronized void announceMovedByPeers() {
+    for (AggregateKey key : state.takeMovedByPeers()) {
+      Aggregate aggregate = state.counts().get(key);
+      CloudEvent event =
+          emitter.emitFor(
+              PEERS,
+              key.key() + '@' + aggregate.liveTrades() + '/' + aggregate.expiredTrades(),
+              EventType.AGGREGATE_UPDATED,
+              key.key(),
+              0,
+              aggregate);
+      CompletableFuture.allOf(
+              publisher.sendRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate)),
+              publisher.sendRecord(KafkaCloudEvents.toRecord(event)))
+          .whenComplete(
+              (ok, refused) -> {
+                if (refused != null) {
+                  state.movedByPeers(key);
+                }
+              });
+    }
+  }
 
   @Override
   public Function function() {

@@ -16,10 +16,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each trade's latest contribution, rebuilt from and written through its compacted topic, and what
@@ -37,6 +40,7 @@ public class AggregateState implements AggregateView {
   private final AggregateCounts counts = new AggregateCounts();
   private final PositionFold positions = new PositionFold();
   private final ExposureFold exposures = new ExposureFold();
+  private final Set<AggregateKey> movedByPeers = ConcurrentHashMap.newKeySet();
   private CompactedTopicStore<Contribution> contributions;
   private CompactedTopicStore<MarketPrice> prices;
   private CompactedTopicStore<FxRate> fxRates;
@@ -52,6 +56,15 @@ public class AggregateState implements AggregateView {
     contributions =
         stores.open(
             Topic.AGGREGATE_CONTRIBUTIONS, StateCodecs.json(Contribution.class), List.of(derive));
+    contributions.addFollowedListener(
+        (key, before, after) -> {
+          if (before != null) {
+            movedByPeers.addAll(AggregateKey.of(before));
+          }
+          if (after != null) {
+            movedByPeers.addAll(AggregateKey.of(after));
+          }
+        });
     prices = stores.open(Topic.PRICES, StateCodecs.json(MarketPrice.class));
     fxRates = stores.open(Topic.FX_RATES, StateCodecs.json(FxRate.class));
     limits = stores.open(Topic.LIMITS, StateCodecs.json(CounterpartyLimit.class));
@@ -60,6 +73,24 @@ public class AggregateState implements AggregateView {
   @Override
   public Optional<Contribution> contribution(String tradeId) {
     return contributions.get(tradeId);
+  }
+
+  /**
+   * The aggregates that contributions written by another instance moved since the last call, each
+   * once: this instance's view of them has changed without an input of its own.
+   */
+  public List<AggregateKey> takeMovedByPeers() {
+    List<AggregateKey> taken = new ArrayList<>();
+    for (Iterator<AggregateKey> it = movedByPeers.iterator(); it.hasNext(); ) {
+      taken.add(it.next());
+      it.remove();
+    }
+    return taken;
+  }
+
+  /** Puts {@code key} back, to be taken again (its announcement did not reach Kafka). */
+  public void movedByPeers(AggregateKey key) {
+    movedByPeers.add(key);
   }
 
   /** Applies the contribution (everything derived follows at once) and sends it. */

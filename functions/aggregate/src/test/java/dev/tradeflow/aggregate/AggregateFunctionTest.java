@@ -136,6 +136,30 @@ class AggregateFunctionTest {
   }
 
   /**
+   * A contribution another instance wrote (here: straight to the contributions topic) moves this
+   * instance's counts without an input of its own; this instance writes and announces the book
+   * again as it sees it, so the last record of the book never misses a peer's trade.
+   */
+  @Test
+  void anAggregateAPeerMovedIsAnnouncedAgain() {
+    try (TopicProbe updates = TopicProbe.open(EventType.AGGREGATE_UPDATED)) {
+      dev.tradeflow.model.Contribution peers =
+          new dev.tradeflow.model.Contribution(
+              "AP-1", 1, "AP-BOOK", "AP-CP", dev.tradeflow.model.Contribution.Status.LIVE, null);
+      Send.kafka(
+          new org.apache.kafka.clients.producer.ProducerRecord<>(
+              dev.tradeflow.events.Topic.AGGREGATE_CONTRIBUTIONS.topicName(),
+              "AP-1",
+              Json.write(peers)));
+      CloudEvent book =
+          updates.await(1, e -> "book:AP-BOOK".equals(e.subject()), Duration.ofSeconds(20)).get(0);
+      assertThat(Json.read(book.data(), Aggregate.class).liveTrades()).isEqualTo(1);
+      assertThat(book.source()).isEqualTo(dev.tradeflow.events.Function.AGGREGATE.source());
+      updates.await(1, e -> "counterparty:AP-CP".equals(e.subject()), Duration.ofSeconds(5));
+    }
+  }
+
+  /**
    * 200 trades of one book sent at once reach aggregate in a few poll batches; each batch writes
    * and announces the book once, with its count after the batch, so there are fewer book events
    * than trades, and the last says 200.

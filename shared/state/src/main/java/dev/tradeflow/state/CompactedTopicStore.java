@@ -77,6 +77,8 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
   private final AtomicLong skipped = new AtomicLong();
   private final List<StoreListener<V>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<StoreListener<V>> followedListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final Map<TopicPartition, Long> endOffsets = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -137,6 +139,15 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
 
   public void addListener(StoreListener<V> listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * Also tells {@code listener} of each change the live follower applies once the store is ready: a
+   * record another process (another instance) wrote, since this process's own writes read back
+   * change nothing. Called after the {@link #addListener} listeners.
+   */
+  public void addFollowedListener(StoreListener<V> listener) {
+    followedListeners.add(listener);
   }
 
   /** Starts the rebuild on a thread of its own and returns at once. */
@@ -388,6 +399,9 @@ public final class CompactedTopicStore<V> implements AutoCloseable {
           V previous = existing == null ? null : existing.value();
           countChange(previous, value);
           notifyListeners(k, previous, value);
+          if (ready.isDone() && (previous != null || value != null)) {
+            followedListeners.forEach(listener -> listener.changed(k, previous, value));
+          }
           return value == null ? null : new Entry<>(value, offset);
         });
   }

@@ -150,6 +150,25 @@ class CompactedTopicStoreTest {
     }
   }
 
+  @Test
+  void theFollowedListenerHearsAnotherStoresWritesNotItsOwn() {
+    kafka.createTopics(Map.of("followed", true), 2);
+    List<String> heardByWriter = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> heardByPeer = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (CompactedTopicStore<String> writer = startedStore("followed");
+        CompactedTopicStore<String> peer = startedStore("followed")) {
+      writer.addFollowedListener((key, before, after) -> heardByWriter.add(key + "=" + after));
+      peer.addFollowedListener((key, before, after) -> heardByPeer.add(key + "=" + after));
+      writer.put("K1", "v1").join();
+      writer.delete("K1").join();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(heardByPeer).containsExactly("K1=v1", "K1=null"));
+      sleep(1000); // the writer has read its own writes back by now
+      assertThat(heardByWriter).isEmpty();
+    }
+  }
+
   private CompactedTopicStore<String> countingStore(
       String topic, java.util.concurrent.atomic.AtomicInteger decodes) {
     ValueCodec<String> counting =
