@@ -95,8 +95,7 @@ public class AggregateHandler implements EventHandler {
               0,
               aggregate);
       CompletableFuture.allOf(
-              publisher.sendRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate)),
-              publisher.sendRecord(KafkaCloudEvents.toRecord(event)))
+              write(key, aggregate), publisher.sendRecord(KafkaCloudEvents.toRecord(event)))
           .whenComplete(
               (ok, refused) -> {
                 if (refused != null) {
@@ -169,8 +168,13 @@ public class AggregateHandler implements EventHandler {
   private synchronized List<CloudEvent> updated(
       CloudEvent cause, AggregateKey key, int index, PendingWrites writes) {
     Aggregate aggregate = state.counts().get(key);
-    writes.add(publisher.sendRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate)));
+    writes.add(write(key, aggregate));
     return List.of(emitter.emit(cause, EventType.AGGREGATE_UPDATED, key.key(), index, aggregate));
+  }
+
+  /** The aggregate to its compacted topic; completes once Kafka has it. */
+  private CompletableFuture<Void> write(AggregateKey key, Aggregate aggregate) {
+    return publisher.sendRecord(Topic.AGGREGATES, key.key(), Json.write(aggregate));
   }
 
   private List<CloudEvent> remarked(

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -161,7 +162,7 @@ public class EventDispatcher {
     }
     counter("tradeflow.events.in", type.type(), binding).increment();
     if (cause.receivedAt() != null) {
-      sinceReceived().record(Duration.between(cause.receivedAt().toInstant(), Instant.now()));
+      sinceReceived.record(Duration.between(cause.receivedAt().toInstant(), Instant.now()));
     }
     for (CloudEvent out : emitted.apply(result)) {
       counter("tradeflow.events.out", out.type(), binding).increment();
@@ -202,7 +203,7 @@ public class EventDispatcher {
 
   private record CounterKey(String name, String type, Binding binding) {}
 
-  private volatile Timer sinceReceived;
+  private Timer sinceReceived;
 
   private Timer timer(Binding binding) {
     return timers.computeIfAbsent(binding, this::newTimer);
@@ -221,13 +222,9 @@ public class EventDispatcher {
    * From parse receiving the trade to this function taking the event that descends from it. At
    * aggregate, that is the end-to-end latency, received to aggregated.
    */
-  private Timer sinceReceived() {
-    Timer timer = sinceReceived;
-    if (timer == null) {
-      timer = newSinceReceived();
-      sinceReceived = timer;
-    }
-    return timer;
+  @PostConstruct
+  void registerSinceReceived() {
+    sinceReceived = newSinceReceived();
   }
 
   private Timer newSinceReceived() {
