@@ -1,9 +1,7 @@
 package dev.tradeflow.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.UUID;
 
 /**
  * Builds the events one function emits. An emitted event's id is derived from the event that caused
@@ -61,7 +59,7 @@ public final class Emitter {
       int index,
       Object payload) {
     String seed = causeSource + '\n' + causeId + '\n' + type.type() + '\n' + index;
-    String id = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    String id = EventIds.derive(seed);
     return new CloudEvent(
         id, function.source(), type.type(), key, now, JSON, key, Json.write(payload), received);
   }
