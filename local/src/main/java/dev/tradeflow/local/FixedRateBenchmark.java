@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -17,8 +18,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * parse taking it ({@code tradeflowreceived}) to aggregate applying it, as aggregate measures it
  * ({@code tradeflow_since_received_seconds}; its events announce each aggregate once per poll
  * batch, so they no longer carry one latency per trade). Prints p50, p99, p99.9 and max per rate,
- * and the highest rate whose p99 stayed under 50 ms. Run it with {@code ./tradeflow bench-pipeline
- * --rate R[,R...] --duration S}.
+ * how busy the machine's cores were while the rate was sent, and the highest rate whose p99 stayed
+ * under 50 ms. A warm-up at 200/s comes first ({@code --warm-up S}, default 60 s): the functions'
+ * JIT compilers are still busy for tens of seconds after the first trades. Run it with {@code
+ * ./tradeflow bench-pipeline --rate R[,R...] --duration S}.
  */
 public final class FixedRateBenchmark {
 
@@ -28,14 +31,26 @@ public final class FixedRateBenchmark {
   private FixedRateBenchmark() {}
 
   /** One rate's outcome; latencies in milliseconds. */
-  record RateRun(int rate, int sent, double p50, double p99, double p999, double max) {
+  record RateRun(
+      int rate, int sent, double p50, double p99, double p999, double max, double cpuBusy) {
     String row() {
-      return "| %,d/s | %,d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |"
-          .formatted(rate, sent, p50, p99, p999, max);
+      return "| %,d/s | %,d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |"
+          .formatted(
+              rate,
+              sent,
+              p50,
+              p99,
+              p999,
+              max,
+              Double.isNaN(cpuBusy) ? "n/a" : "%.0f %%".formatted(100 * cpuBusy));
     }
   }
 
-  public static void run(Path repo, List<Integer> rates, Duration duration) throws Exception {
+  /** The default warm-up: long enough for the JIT to have compiled the hot paths at 200/s. */
+  static final Duration WARM_UP = Duration.ofSeconds(60);
+
+  public static void run(Path repo, List<Integer> rates, Duration duration, Duration warmUp)
+      throws Exception {
     Path data = Files.createTempDirectory("tradeflow-rate-");
     try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
       stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
@@ -43,10 +58,11 @@ public final class FixedRateBenchmark {
       SampleData.loadReferenceData(stack);
       Thread.sleep(2000);
       FunctionProcess aggregate = stack.function(dev.tradeflow.events.Function.AGGREGATE);
-      System.out.println("warm-up: 10 s at 200/s");
-      measure(aggregate, kafka, "WARM-", 200, Duration.ofSeconds(10));
+      System.out.printf("warm-up: %d s at 200/s%n", warmUp.toSeconds());
+      measure(aggregate, kafka, "WARM-", 200, warmUp);
       System.out.println(
-          "\n| rate | trades | p50 | p99 | p99.9 | max |\n|---|---|---|---|---|---|");
+          "\n| rate | trades | p50 | p99 | p99.9 | max | CPU busy (all cores) |"
+              + "\n|---|---|---|---|---|---|---|");
       int best = 0;
       for (int rate : rates) {
         RateRun run = measure(aggregate, kafka, "RATE" + rate + "-", rate, duration);
@@ -81,7 +97,9 @@ public final class FixedRateBenchmark {
       Duration duration)
       throws InterruptedException {
     LatencyHistogram before = LatencyHistogram.scrape(aggregate);
+    Optional<CpuBusy> cpuBefore = CpuBusy.now();
     int sent = sendAtRate(kafka, prefix, rate, duration);
+    double cpuBusy = cpuBefore.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
     long deadline = System.nanoTime() + duration.plusSeconds(60).toNanos();
     LatencyHistogram after = LatencyHistogram.scrape(aggregate);
     while (after.count() - before.count() < sent) {
@@ -99,7 +117,8 @@ public final class FixedRateBenchmark {
         these.quantileMillis(0.5),
         these.quantileMillis(0.99),
         these.quantileMillis(0.999),
-        these.quantileMillis(1.0));
+        these.quantileMillis(1.0),
+        cpuBusy);
   }
 
   /** Sends {@code rate} trades a second for {@code duration}, on schedule; returns how many. */

@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  *   <li>{@code bench-rebuild [N]}: times a cold rebuild of N trades from a real broker.
  *   <li>{@code bench-pipeline [N]}: N trades through the plain relay, the Kafka Streams peer and
  *       tradeflow's five functions, one after the other on one broker; {@code bench-pipeline --rate
- *       R[,R...] --duration S}: an open-loop load through tradeflow at each rate, with latency
- *       quantiles.
+ *       R[,R...] --duration S [--warm-up S]}: an open-loop load through tradeflow at each rate,
+ *       with latency quantiles and how busy the cores were.
  *   <li>{@code token ROLE[,ROLE...] [--subject S]}: a bearer token from the local issuer.
  *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
  *       ({@code -Dtradeflow.native=true} for the native binaries).
@@ -286,7 +286,13 @@ public final class LocalRun {
       FixedRateBenchmark.run(
           repo,
           java.util.Arrays.stream(rates.split(",")).map(Integer::valueOf).toList(),
-          java.time.Duration.ofSeconds(Long.parseLong(duration)));
+          java.time.Duration.ofSeconds(Long.parseLong(duration)),
+          java.time.Duration.ofSeconds(
+              Long.parseLong(
+                  option(
+                      options,
+                      "--warm-up",
+                      String.valueOf(FixedRateBenchmark.WARM_UP.toSeconds())))));
     } else {
       int instances = Integer.parseInt(option(options, "--instances", "1"));
       PipelineBenchmark.run(
