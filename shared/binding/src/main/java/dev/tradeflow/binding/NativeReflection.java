@@ -30,6 +30,7 @@ import dev.tradeflow.model.TradeDeletion;
 import dev.tradeflow.model.TradeExpiry;
 import dev.tradeflow.model.ValidatedTrade;
 import dev.tradeflow.model.Valuation;
+import dev.tradeflow.model.WireEnum;
 import dev.tradeflow.state.PartitionProgress;
 import dev.tradeflow.state.RebuildStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -72,6 +73,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
       ValidatedTrade.class,
       ValidatedTrade.Change.class,
       Valuation.class,
+      // wireName() carries the @JsonValue of AssetClass and PriceQuotation; unregistered, a
+      // native image writes BOND for bond, and enrich refuses its own instruments
+      WireEnum.class,
       // bodies of Responses built by hand: JAX-RS cannot see their type when it builds the image
       Problem.class,
       RebuildStatus.class,
