@@ -27,6 +27,9 @@ public class KafkaClientConfig {
   @ConfigProperty(name = "tradeflow.kafka.linger-ms", defaultValue = "1")
   int lingerMs;
 
+  @ConfigProperty(name = "tradeflow.kafka.follower-fetch-wait", defaultValue = "PT0.1S")
+  Duration followerFetchWait;
+
   /**
    * Every {@code kafka.*} property (and {@code KAFKA_*} environment variable), as Quarkus hands
    * them to the SmallRye channel: bootstrap servers and, when set, SASL and TLS.
@@ -64,6 +67,22 @@ public class KafkaClientConfig {
         (int) Math.max(sendTimeout.toMillis(), request + lingerMs + 1),
         "max.block.ms",
         (int) sendTimeout.toMillis());
+  }
+
+  /**
+   * The settings of a consumer that follows a topic live beside the input (a state store, the audit
+   * log): {@link #common()}, and each fetch waits for a megabyte or for {@code
+   * tradeflow.kafka.follower-fetch-wait}, whichever comes first. Without it, every record written
+   * to a followed topic (a function's own state writes, mostly) wakes the follower and the broker
+   * for one fetch each: at a trickle of trades that was most of a function's CPU. Reads that must
+   * see the newest records (a handover of partitions, the audit API) wait for end offsets anyway,
+   * so the lag only delays them by up to the wait; a rebuild fills each fetch at once.
+   */
+  public Map<String, Object> followerConfig() {
+    Map<String, Object> config = common();
+    config.put("fetch.min.bytes", 1024 * 1024);
+    config.put("fetch.max.wait.ms", (int) followerFetchWait.toMillis());
+    return config;
   }
 
   /**

@@ -40,7 +40,8 @@ public class StateStores {
       Topic topic, ValueCodec<V> codec, List<StoreListener<V>> listeners) {
     topics.ensureTopics();
     CompactedTopicStore<V> store =
-        new CompactedTopicStore<>(topic.topicName(), kafka.common(), publisher.producer(), codec);
+        new CompactedTopicStore<>(
+            topic.topicName(), kafka.followerConfig(), publisher.producer(), codec);
     listeners.forEach(store::addListener);
     CompactedTopicStore<?> previous = open.put(topic, store);
     if (previous != null) {
