@@ -211,8 +211,17 @@ class PipelineEndToEndIT {
     assertSameAnswer(Function.AGGREGATE, "/api/v1/exposure/counterparty/CP-2");
   }
 
+  /**
+   * Every instance of {@code function} answers {@code path} alike, within a few seconds: what one
+   * instance wrote reaches the others' state through their followers, up to {@code
+   * tradeflow.kafka.follower-fetch-wait} later.
+   */
   static void assertSameAnswer(Function function, String path) {
     List<FunctionProcess> instances = stack.instancesOf(function);
+    Waits.until(
+        function.id() + " " + path + " answered alike by every instance",
+        () -> instances.stream().map(p -> p.get(path).body()).distinct().count() == 1,
+        Duration.ofSeconds(10));
     String first = instances.get(0).get(path).body();
     assertThat(first).as(function.id() + " " + path).isNotBlank();
     for (FunctionProcess other : instances.subList(1, instances.size())) {

@@ -27,7 +27,7 @@ public class KafkaClientConfig {
   @ConfigProperty(name = "tradeflow.kafka.linger-ms", defaultValue = "1")
   int lingerMs;
 
-  @ConfigProperty(name = "tradeflow.kafka.follower-fetch-wait", defaultValue = "PT0.1S")
+  @ConfigProperty(name = "tradeflow.kafka.follower-fetch-wait", defaultValue = "PT0.5S")
   Duration followerFetchWait;
 
   /**
@@ -70,13 +70,13 @@ public class KafkaClientConfig {
   }
 
   /**
-   * The settings of a consumer that follows a topic live beside the input (a state store, the audit
-   * log): {@link #common()}, and each fetch waits for a megabyte or for {@code
-   * tradeflow.kafka.follower-fetch-wait}, whichever comes first. Without it, every record written
-   * to a followed topic (a function's own state writes, mostly) wakes the follower and the broker
-   * for one fetch each: at a trickle of trades that was most of a function's CPU. Reads that must
-   * see the newest records (a handover of partitions, the audit API) wait for end offsets anyway,
-   * so the lag only delays them by up to the wait; a rebuild fills each fetch at once.
+   * The settings of a consumer that follows a topic its function writes as it works (the trade
+   * store, the contributions, the audit log): {@link #common()}, and each fetch waits for a
+   * megabyte or for {@code tradeflow.kafka.follower-fetch-wait}, whichever comes first. With
+   * Kafka's default (answer as soon as one byte is there), every state write the function had just
+   * made woke its own follower and the broker for a fetch of its own. Reads that must see the
+   * newest records (a handover of partitions, the audit API) wait for the end offsets anyway; what
+   * another instance wrote shows up here up to the wait later; a rebuild fills each fetch at once.
    */
   public Map<String, Object> followerConfig() {
     Map<String, Object> config = common();
