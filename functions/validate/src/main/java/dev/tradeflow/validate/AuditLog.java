@@ -51,7 +51,7 @@ public class AuditLog {
 
   void onStart(@Observes StartupEvent start) {
     topics.ensureTopics();
-    reader = new AuditTopicReader(Topic.AUDIT.topicName(), kafka.followerConfig(), this::read);
+    reader = new AuditTopicReader(Topic.AUDIT.topicName(), kafka.bulkFollowerConfig(), this::read);
     reader.start();
   }
 

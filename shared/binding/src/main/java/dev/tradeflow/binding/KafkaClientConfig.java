@@ -78,7 +78,7 @@ public class KafkaClientConfig {
    * newest records (a handover of partitions, the audit API) wait for the end offsets anyway; what
    * another instance wrote shows up here up to the wait later; a rebuild fills each fetch at once.
    */
-  public Map<String, Object> followerConfig() {
+  public Map<String, Object> bulkFollowerConfig() {
     Map<String, Object> config = common();
     config.put("fetch.min.bytes", 1024 * 1024);
     config.put("fetch.max.wait.ms", (int) followerFetchWait.toMillis());

@@ -41,7 +41,7 @@ public class StateStores {
     topics.ensureTopics();
     CompactedTopicStore<V> store =
         new CompactedTopicStore<>(
-            topic.topicName(), followerConfig(topic), publisher.producer(), codec);
+            topic.topicName(), readerConfig(topic), publisher.producer(), codec);
     listeners.forEach(store::addListener);
     CompactedTopicStore<?> previous = open.put(topic, store);
     if (previous != null) {
@@ -56,10 +56,10 @@ public class StateStores {
   /**
    * Reference data is followed at once: a trade may come right behind a change another instance
    * took, and these topics are quiet. The stores a function writes as it works wait for a full
-   * fetch ({@link KafkaClientConfig#followerConfig()}).
+   * fetch ({@link KafkaClientConfig#bulkFollowerConfig()}).
    */
-  private Map<String, Object> followerConfig(Topic topic) {
-    return Topic.REFERENCE_DATA.contains(topic) ? kafka.common() : kafka.followerConfig();
+  private Map<String, Object> readerConfig(Topic topic) {
+    return Topic.REFERENCE_DATA.contains(topic) ? kafka.common() : kafka.bulkFollowerConfig();
   }
 
   public <V> CompactedTopicStore<V> open(Topic topic, ValueCodec<V> codec) {

@@ -18,7 +18,7 @@ class KafkaClientConfigTest {
 
   @Test
   void followersWaitForAFullFetchOrTheConfiguredTime() {
-    Map<String, Object> follower = config(Duration.ofMillis(250)).followerConfig();
+    Map<String, Object> follower = config(Duration.ofMillis(250)).bulkFollowerConfig();
 
     assertThat(follower)
         .containsEntry("fetch.min.bytes", 1024 * 1024)
