@@ -49,10 +49,12 @@ public final class FixedRateBenchmark {
   /** The default warm-up: long enough for the JIT to have compiled the hot paths at 200/s. */
   static final Duration WARM_UP = Duration.ofSeconds(60);
 
-  public static void run(Path repo, List<Integer> rates, Duration duration, Duration warmUp)
+  public static void run(
+      Path repo, AotCache aotCache, List<Integer> rates, Duration duration, Duration warmUp)
       throws Exception {
     Path data = Files.createTempDirectory("tradeflow-rate-");
-    try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
+    try (LocalStack stack =
+        LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withAotCache(aotCache)) {
       stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
       Map<String, Object> kafka = stack.kafka().clientConfig();
       SampleData.loadReferenceData(stack);

@@ -47,6 +47,7 @@ public final class FunctionProcess implements AutoCloseable {
    * @param businessDate pins the business date, or null for today in the business zone
    * @param settings more configuration properties, passed as {@code -Dname=value}
    * @param bearer the token {@link #get} and {@link #post} send to the REST API
+   * @param jvmOptions options for this function's JVM (ignored for a native binary)
    */
   public static FunctionProcess start(
       Path repo,
@@ -57,7 +58,8 @@ public final class FunctionProcess implements AutoCloseable {
       LocalDate businessDate,
       Path logDir,
       Map<String, String> settings,
-      String bearer) {
+      String bearer,
+      List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     Path executable = NATIVE ? nativeBinary(repo, function) : packagedJar(repo, function);
     if (NATIVE) {
@@ -65,7 +67,8 @@ public final class FunctionProcess implements AutoCloseable {
     } else {
       command.add(javaExecutable());
       command.add("-Xmx256m");
-      command.addAll(JVM_OPTIONS);
+      JVM_OPTIONS.forEach(option -> command.add(option.replace("{function}", function.id())));
+      command.addAll(jvmOptions);
     }
     command.add("-Dkafka.bootstrap.servers=" + kafka.get("bootstrap.servers"));
     command.add("-Dquarkus.http.port=" + port);
@@ -106,7 +109,8 @@ public final class FunctionProcess implements AutoCloseable {
 
   /**
    * {@code -Dtradeflow.function.jvm-options="..."}: more options for each function's JVM, separated
-   * by spaces (the integration tests start them with C1 only, to start faster).
+   * by spaces (the integration tests start them with C1 only, to start faster). {@code {function}}
+   * in an option becomes the function's id, for a file of its own (a JFR recording, an AOT cache).
    */
   static final List<String> JVM_OPTIONS =
       java.util.Arrays.stream(System.getProperty("tradeflow.function.jvm-options", "").split(" "))
@@ -116,8 +120,13 @@ public final class FunctionProcess implements AutoCloseable {
   /** {@code -Dtradeflow.native=true}: start the native binaries instead of the jars. */
   static final boolean NATIVE = Boolean.getBoolean("tradeflow.native");
 
+  /** Where the build puts {@code function}'s runnable jar. */
+  static Path jarOf(Path repo, Function function) {
+    return repo.resolve("functions/" + function.id() + "/target/quarkus-app/quarkus-run.jar");
+  }
+
   private static Path packagedJar(Path repo, Function function) {
-    Path jar = repo.resolve("functions/" + function.id() + "/target/quarkus-app/quarkus-run.jar");
+    Path jar = jarOf(repo, function);
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           "no packaged "
@@ -258,12 +267,17 @@ public final class FunctionProcess implements AutoCloseable {
   /** Stops the process: SIGTERM, then a forced kill if it has not gone in 15 s. */
   @Override
   public void close() {
+    close(Duration.ofSeconds(15));
+  }
+
+  /** Stops the process: SIGTERM, then a forced kill if it has not gone in {@code patience}. */
+  public void close(Duration patience) {
     if (!process.isAlive()) {
       return;
     }
     process.destroy();
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {

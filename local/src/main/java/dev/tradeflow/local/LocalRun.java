@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  *   <li>{@code bench-pipeline [N]}: N trades through the plain relay, the Kafka Streams peer and
  *       tradeflow's five functions, one after the other on one broker; {@code bench-pipeline --rate
  *       R[,R...] --duration S [--warm-up S]}: an open-loop load through tradeflow at each rate,
- *       with latency quantiles and how busy the cores were.
+ *       with latency quantiles and how busy the cores were. Both first record the functions' AOT
+ *       caches if they are older than the jars ({@link AotTraining}) and start the functions from
+ *       them; {@code --no-aot-cache} starts them without.
  *   <li>{@code token ROLE[,ROLE...] [--subject S]}: a bearer token from the local issuer.
  *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
  *       ({@code -Dtradeflow.native=true} for the native binaries).
@@ -282,9 +284,14 @@ public final class LocalRun {
   static void benchPipeline(Path repo, List<String> options) throws Exception {
     String rates = option(options, "--rate", null);
     String duration = option(options, "--duration", "30");
+    AotCache aotCache = options.remove("--no-aot-cache") ? AotCache.OFF : AotCache.USE;
+    if (aotCache == AotCache.USE) {
+      AotTraining.ensure(repo);
+    }
     if (rates != null) {
       FixedRateBenchmark.run(
           repo,
+          aotCache,
           java.util.Arrays.stream(rates.split(",")).map(Integer::valueOf).toList(),
           java.time.Duration.ofSeconds(Long.parseLong(duration)),
           java.time.Duration.ofSeconds(
@@ -297,6 +304,7 @@ public final class LocalRun {
       int instances = Integer.parseInt(option(options, "--instances", "1"));
       PipelineBenchmark.run(
           repo,
+          aotCache,
           options.isEmpty() || options.get(0).startsWith("--")
               ? 20_000
               : Integer.parseInt(options.get(0)),

@@ -28,6 +28,7 @@ public final class LocalStack implements AutoCloseable {
   private final String toolsToken;
   private LocalKafka kafka;
   private Map<String, String> settings = Map.of();
+  private AotCache aotCache = AotCache.OFF;
   private final Map<Function, java.util.SortedMap<Integer, FunctionProcess>> functions =
       new EnumMap<>(Function.class);
   private final Map<Function, List<Integer>> ports = new EnumMap<>(Function.class);
@@ -96,6 +97,12 @@ public final class LocalStack implements AutoCloseable {
   /** Configuration every function started from now on gets, as {@code -Dname=value}. */
   public LocalStack withSettings(Map<String, String> settings) {
     this.settings = Map.copyOf(settings);
+    return this;
+  }
+
+  /** How every function started from now on uses its AOT cache (none, by default). */
+  LocalStack withAotCache(AotCache aotCache) {
+    this.aotCache = aotCache;
     return this;
   }
 
@@ -177,7 +184,8 @@ public final class LocalStack implements AutoCloseable {
             businessDate,
             logDir,
             all,
-            toolsToken);
+            toolsToken,
+            aotCache.jvmOptions(repo, function));
     functions.computeIfAbsent(function, f -> new java.util.TreeMap<>()).put(instance, process);
     return process;
   }
@@ -203,9 +211,14 @@ public final class LocalStack implements AutoCloseable {
 
   /** Stops every instance of {@code function} (SIGTERM), if it runs. */
   public void stop(Function function) {
+    stop(function, Duration.ofSeconds(15));
+  }
+
+  /** As {@link #stop(Function)}, giving each instance {@code patience} to exit by itself. */
+  public void stop(Function function, Duration patience) {
     var running = functions.remove(function);
     if (running != null) {
-      running.values().forEach(FunctionProcess::close);
+      running.values().forEach(process -> process.close(patience));
     }
   }
 

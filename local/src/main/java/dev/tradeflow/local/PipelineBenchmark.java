@@ -28,16 +28,20 @@ public final class PipelineBenchmark {
   private PipelineBenchmark() {}
 
   /**
+   * @param aotCache how tradeflow's functions use their AOT caches (the relay and the peer start
+   *     without one)
    * @param instances more than 1: tradeflow runs a second time, after the first, with that many
    *     instances of validate, enrich and aggregate (their state rebuilt from the first run's
    *     topics, the load in another book)
    * @param tradeflowOnly leave out the relay and the peer (to profile tradeflow; no ratios)
    */
-  public static void run(Path repo, int trades, int instances, boolean tradeflowOnly)
+  public static void run(
+      Path repo, AotCache aotCache, int trades, int instances, boolean tradeflowOnly)
       throws Exception {
     Path data = Files.createTempDirectory("tradeflow-bench-");
     List<PipelineRun> runs = new ArrayList<>();
-    try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
+    try (LocalStack stack =
+        LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withAotCache(aotCache)) {
       String kafka = stack.kafka().bootstrapServers();
       Path logs = stack.logDir();
       if (tradeflowOnly) {
