@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -127,6 +129,40 @@ final class BenchLoad {
           }
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * How many records the broker has taken on tradeflow's topics so far: the sum of their
+   * partitions' end offsets (compaction does not lower an end offset).
+   */
+  static long recordsOnTradeflowTopics(String bootstrap) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      List<String> names =
+          admin.listTopics().names().get().stream()
+              .filter(n -> n.startsWith("tradeflow."))
+              .toList();
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      admin
+          .describeTopics(names)
+          .allTopicNames()
+          .get()
+          .forEach(
+              (name, description) ->
+                  description
+                      .partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+      return admin.listOffsets(latest).all().get().values().stream()
+          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+          .sum();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot read the end offsets", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -102,6 +102,8 @@ public final class PipelineBenchmark {
     SampleData.loadReferenceData(stack);
     Thread.sleep(2000);
 
+    String bootstrap = stack.kafka().bootstrapServers();
+    long recordsBefore = BenchLoad.recordsOnTradeflowTopics(bootstrap);
     BenchLoad.Aggregated aggregated =
         BenchLoad.throughTradeflow(
             stack,
@@ -113,6 +115,10 @@ public final class PipelineBenchmark {
     if (!aggregated.all()) {
       throw new IllegalStateException("tradeflow gave up after " + aggregated.seconds() + " s");
     }
+    System.out.printf(
+        "   records the functions wrote to Kafka per trade: %.2f (each relay: %d)%n",
+        (BenchLoad.recordsOnTradeflowTopics(bootstrap) - recordsBefore - trades) / (double) trades,
+        RelayBenchmark.HOPS);
     for (Function function : Function.values()) {
       String metrics = stack.function(function).get("/q/metrics").body();
       System.out.printf(
