@@ -29,12 +29,13 @@ import java.util.stream.Stream;
  *   <li>{@code bench-pipeline [N]}: N trades through the plain relay, the Kafka Streams peer and
  *       tradeflow's five functions, one after the other on one broker; {@code bench-pipeline --rate
  *       R[,R...] --duration S [--warm-up S]}: an open-loop load through tradeflow at each rate,
- *       with latency quantiles and how busy the cores were. Both first record the functions' AOT
- *       caches if they are older than the jars ({@link AotTraining}) and start the functions from
- *       them; {@code --no-aot-cache} starts them without.
+ *       with latency quantiles and how busy the cores were. With {@code --aot-cache}, both start
+ *       the functions from their AOT caches, recorded first if they are older than the jars ({@link
+ *       AotTraining}).
  *   <li>{@code token ROLE[,ROLE...] [--subject S]}: a bearer token from the local issuer.
  *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
- *       ({@code -Dtradeflow.native=true} for the native binaries).
+ *       ({@code -Dtradeflow.native=true} for the native binaries; the jars start from their AOT
+ *       caches with {@code --aot-cache}).
  * </ul>
  *
  * Options: {@code --data-dir DIR} (default {@code .local-data}), {@code --fresh} (wipe it first),
@@ -70,8 +71,15 @@ public final class LocalRun {
       case "bench-pipeline" -> benchPipeline(repo, options);
       case "chaos" -> chaos(repo, options);
       case "token" -> token(dataDir, options);
-      case "footprint" ->
-          NativeFootprint.run(repo, options.isEmpty() ? 100_000 : Integer.parseInt(options.get(0)));
+      case "footprint" -> {
+        AotCache aotCache = aotCache(repo, options);
+        NativeFootprint.run(
+            repo,
+            aotCache,
+            options.isEmpty() || options.get(0).startsWith("--")
+                ? 100_000
+                : Integer.parseInt(options.get(0)));
+      }
       case "bench-rebuild" ->
           RebuildBenchmark.run(options.isEmpty() ? 1_000_000 : Integer.parseInt(options.get(0)));
       default -> {
@@ -284,10 +292,7 @@ public final class LocalRun {
   static void benchPipeline(Path repo, List<String> options) throws Exception {
     String rates = option(options, "--rate", null);
     String duration = option(options, "--duration", "30");
-    AotCache aotCache = options.remove("--no-aot-cache") ? AotCache.OFF : AotCache.USE;
-    if (aotCache == AotCache.USE) {
-      AotTraining.ensure(repo);
-    }
+    AotCache aotCache = aotCache(repo, options);
     if (rates != null) {
       FixedRateBenchmark.run(
           repo,
@@ -311,6 +316,18 @@ public final class LocalRun {
           instances,
           options.contains("--tradeflow-only"));
     }
+  }
+
+  /**
+   * With {@code --aot-cache}, the jars' functions start from their AOT caches, recorded first if
+   * the jars are newer; native binaries have none.
+   */
+  private static AotCache aotCache(Path repo, List<String> options) throws Exception {
+    if (!options.remove("--aot-cache") || FunctionProcess.NATIVE) {
+      return AotCache.OFF;
+    }
+    AotTraining.ensure(repo);
+    return AotCache.USE;
   }
 
   /** {@code --kills K --trades N [--seed S]}: kill -9 under load, then the end state checked. */

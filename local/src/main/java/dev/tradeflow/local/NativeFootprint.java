@@ -18,9 +18,10 @@ final class NativeFootprint {
 
   private NativeFootprint() {}
 
-  static void run(Path repo, int trades) throws Exception {
+  static void run(Path repo, AotCache aotCache, int trades) throws Exception {
     Path data = Files.createTempDirectory("tradeflow-footprint-");
-    try (LocalStack stack = LocalStack.startBroker(repo, data, LocalKafka.freePort(), true)) {
+    try (LocalStack stack =
+        LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withAotCache(aotCache)) {
       Map<Function, Long> readyMillis = new EnumMap<>(Function.class);
       Map<Function, Long> idleRss = new EnumMap<>(Function.class);
       for (Function function : Function.values()) {
@@ -41,7 +42,9 @@ final class NativeFootprint {
               stack, "FP-", trades, Duration.ofMillis(500), Duration.ofSeconds(120 + trades / 50));
       System.out.printf(
           "%s; %,d trades through the pipeline: %s in %.1f s (%,.0f trades/s)%n",
-          FunctionProcess.NATIVE ? "native binaries" : "JVM (jars)",
+          FunctionProcess.NATIVE
+              ? "native binaries"
+              : aotCache == AotCache.USE ? "JVM (jars, AOT caches)" : "JVM (jars)",
           trades,
           aggregated.all() ? "all aggregated" : "NOT all aggregated",
           aggregated.seconds(),
