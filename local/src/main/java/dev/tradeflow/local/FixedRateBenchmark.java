@@ -19,8 +19,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * ({@code tradeflow_since_received_seconds}; its events announce each aggregate once per poll
  * batch, so they no longer carry one latency per trade). Prints p50, p99, p99.9 and max per rate,
  * how busy the machine's cores were while the rate was sent, and the highest rate whose p99 stayed
- * under 50 ms. A warm-up at 200/s comes first ({@code --warm-up S}, default 60 s): the functions'
- * JIT compilers are still busy for tens of seconds after the first trades. Run it with {@code
+ * under 50 ms. A warm-up at 200/s comes first ({@code --warm-up S}, default 180 s): the functions'
+ * JIT compilers are still busy for two to three minutes after the first trades. Run it with {@code
  * ./tradeflow bench-pipeline --rate R[,R...] --duration S}.
  */
 public final class FixedRateBenchmark {
@@ -46,8 +46,12 @@ public final class FixedRateBenchmark {
     }
   }
 
-  /** The default warm-up: long enough for the JIT to have compiled the hot paths at 200/s. */
-  static final Duration WARM_UP = Duration.ofSeconds(60);
+  /**
+   * The default warm-up: long enough for the JIT to have compiled the hot paths at 200/s
+   * (validate's C2 compiler was 10 to 20 % of a core for the first two and a half minutes, then
+   * under 1 %).
+   */
+  static final Duration WARM_UP = Duration.ofSeconds(180);
 
   public static void run(
       Path repo, AotCache aotCache, List<Integer> rates, Duration duration, Duration warmUp)
