@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -136,37 +134,25 @@ final class BenchLoad {
   }
 
   /**
-   * How many records the broker has taken on tradeflow's topics so far: the sum of their
+   * How many records the broker has taken on the catalogue's topics so far: the sum of their
    * partitions' end offsets (compaction does not lower an end offset).
    */
   static long recordsOnTradeflowTopics(String bootstrap) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      List<String> names =
-          admin.listTopics().names().get().stream()
-              .filter(n -> n.startsWith("tradeflow."))
+    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+      List<TopicPartition> partitions =
+          Arrays.stream(Topic.values())
+              .flatMap(topic -> consumer.partitionsFor(topic.topicName()).stream())
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
               .toList();
-      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-      admin
-          .describeTopics(names)
-          .allTopicNames()
-          .get()
-          .forEach(
-              (name, description) ->
-                  description
-                      .partitions()
-                      .forEach(
-                          p ->
-                              latest.put(
-                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-      return admin.listOffsets(latest).all().get().values().stream()
-          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
-          .sum();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot read the end offsets", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
     }
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
+    return new KafkaConsumer<>(
+        Map.of("bootstrap.servers", bootstrap),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
   }
 
   /** The send-to-append latencies of {@code count} stamped records on {@code topic}. */
@@ -192,11 +178,7 @@ final class BenchLoad {
     List<Long> latencies = new ArrayList<>(count);
     long last = 0;
     long deadline = System.nanoTime() + limit.toNanos();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of("bootstrap.servers", bootstrap),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
