@@ -55,8 +55,11 @@ public enum EventType {
     return topic;
   }
 
+  /** {@link #values()} copies its array on every call; this is looked up once per input. */
+  private static final EventType[] ALL = values();
+
   public static Optional<EventType> of(String type) {
-    for (EventType candidate : values()) {
+    for (EventType candidate : ALL) {
       if (candidate.type.equals(type) || candidate.sourceTypes.contains(type)) {
         return Optional.of(candidate);
       }

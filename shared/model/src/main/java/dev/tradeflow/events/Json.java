@@ -21,6 +21,7 @@ public final class Json {
     return mapper
         .registerModule(new JavaTimeModule())
         .registerModule(new Jdk8Module())
+        .registerModule(new IsoDateModule())
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         // 2000, never 2E+3: a decimal that lost its trailing zeros is still written as digits
