@@ -28,11 +28,37 @@ public final class FixedRateBenchmark {
   static final Duration TARGET_P99 = Duration.ofMillis(50);
   static final Duration TICK = Duration.ofMillis(5);
 
+  /** The functions whose latency since parse is read; the last one's is the end to end. */
+  static final List<dev.tradeflow.events.Function> STAGES =
+      List.of(
+          dev.tradeflow.events.Function.VALIDATE,
+          dev.tradeflow.events.Function.ENRICH,
+          dev.tradeflow.events.Function.AGGREGATE);
+
   private FixedRateBenchmark() {}
 
-  /** One rate's outcome; latencies in milliseconds. */
+  /**
+   * One rate's outcome; latencies in milliseconds. {@code stages}: p50 and p99 from parse taking a
+   * trade to validate, enrich and aggregate each taking it, so a tail can be placed on a hop.
+   */
   record RateRun(
-      int rate, int sent, double p50, double p99, double p999, double max, double cpuBusy) {
+      int rate,
+      int sent,
+      double p50,
+      double p99,
+      double p999,
+      double max,
+      double cpuBusy,
+      List<LatencyHistogram> stages) {
+    String stageRow() {
+      StringBuilder row = new StringBuilder("| %,d/s |".formatted(rate));
+      for (LatencyHistogram stage : stages) {
+        row.append(
+            " %.1f / %.1f ms |".formatted(stage.quantileMillis(0.5), stage.quantileMillis(0.99)));
+      }
+      return row.toString();
+    }
+
     String row() {
       return "| %,d/s | %,d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |"
           .formatted(
@@ -63,20 +89,26 @@ public final class FixedRateBenchmark {
       Map<String, Object> kafka = stack.kafka().clientConfig();
       SampleData.loadReferenceData(stack);
       Thread.sleep(2000);
-      FunctionProcess aggregate = stack.function(dev.tradeflow.events.Function.AGGREGATE);
+      List<FunctionProcess> stages = STAGES.stream().map(stack::function).toList();
       System.out.printf("warm-up: %d s at 200/s%n", warmUp.toSeconds());
-      measure(aggregate, kafka, "WARM-", 200, warmUp);
+      measure(stages, kafka, "WARM-", 200, warmUp);
       System.out.println(
           "\n| rate | trades | p50 | p99 | p99.9 | max | CPU busy (all cores) |"
               + "\n|---|---|---|---|---|---|---|");
       int best = 0;
+      List<RateRun> runs = new java.util.ArrayList<>();
       for (int rate : rates) {
-        RateRun run = measure(aggregate, kafka, "RATE" + rate + "-", rate, duration);
+        RateRun run = measure(stages, kafka, "RATE" + rate + "-", rate, duration);
         System.out.println(run.row());
+        runs.add(run);
         if (run.p99() < TARGET_P99.toMillis()) {
           best = Math.max(best, rate);
         }
       }
+      System.out.println(
+          "\nby stage, p50 / p99 from parse taking a trade to each function taking it:"
+              + "\n| rate | validate | enrich | aggregate |\n|---|---|---|---|");
+      runs.forEach(run -> System.out.println(run.stageRow()));
       System.out.printf(
           "%nhighest rate with p99 under %d ms: %s (rates tried: %s, %d s each; machine: %d cores)%n",
           TARGET_P99.toMillis(),
@@ -96,13 +128,15 @@ public final class FixedRateBenchmark {
    * 15 to 60 % apart); the max is the largest bucket reached.
    */
   static RateRun measure(
-      FunctionProcess aggregate,
+      List<FunctionProcess> stages,
       Map<String, Object> kafka,
       String prefix,
       int rate,
       Duration duration)
       throws InterruptedException {
-    LatencyHistogram before = LatencyHistogram.scrape(aggregate);
+    FunctionProcess aggregate = stages.getLast();
+    List<LatencyHistogram> stagesBefore = stages.stream().map(LatencyHistogram::scrape).toList();
+    LatencyHistogram before = stagesBefore.getLast();
     Optional<CpuBusy> cpuBefore = CpuBusy.now();
     int sent = sendAtRate(kafka, prefix, rate, duration);
     double cpuBusy = cpuBefore.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
@@ -117,6 +151,10 @@ public final class FixedRateBenchmark {
       after = LatencyHistogram.scrape(aggregate);
     }
     LatencyHistogram these = after.minus(before);
+    List<LatencyHistogram> byStage = new java.util.ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      byStage.add(LatencyHistogram.scrape(stages.get(i)).minus(stagesBefore.get(i)));
+    }
     return new RateRun(
         rate,
         sent,
@@ -124,7 +162,8 @@ public final class FixedRateBenchmark {
         these.quantileMillis(0.99),
         these.quantileMillis(0.999),
         these.quantileMillis(1.0),
-        cpuBusy);
+        cpuBusy,
+        byStage);
   }
 
   /** Sends {@code rate} trades a second for {@code duration}, on schedule; returns how many. */
