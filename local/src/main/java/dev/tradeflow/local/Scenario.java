@@ -1,5 +1,6 @@
 package dev.tradeflow.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradeflow.cloudevents.EventWatch;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
@@ -12,6 +13,7 @@ import dev.tradeflow.model.Rejection;
 import dev.tradeflow.model.ValidatedTrade;
 import dev.tradeflow.model.Valuation;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -128,11 +130,7 @@ public final class Scenario {
       out.println("   POST expire /api/v1/expire-trades -> " + sweep);
       // every expiry the sweep announced, not a fixed count: the statistics are read next
       int announced =
-          Json.read(
-                  sweep.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                  com.fasterxml.jackson.databind.JsonNode.class)
-              .path("expired")
-              .asInt();
+          Json.read(sweep.getBytes(StandardCharsets.UTF_8), JsonNode.class).path("expired").asInt();
       List<CloudEvent> expired =
           watch.await(announced, e -> change(e) == ValidatedTrade.Change.EXPIRED, PATIENCE);
       expired.forEach(e -> out.println("   validate flagged " + e.subject() + " expired"));

@@ -9,16 +9,17 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import dev.tradeflow.formats.TradeDates;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
- * Dates as {@code yyyy-MM-dd}, read and written without {@code DateTimeFormatter} on that shape:
- * the JSR-310 module's date deserializer was the largest single allocation of validate's handler
- * (JFR). Anything else (another shape, a date that does not exist, a number) goes to the JSR-310
- * module's own handling, so answers and errors stay the same; {@code IsoDateModuleTest} holds them
- * to it.
+ * Dates as {@code yyyy-MM-dd}, read ({@link TradeDates#iso}) and written without {@code
+ * DateTimeFormatter} on that shape: the JSR-310 module's date deserializer was the largest single
+ * allocation of validate's handler (JFR). Anything else (another shape, a date that does not exist,
+ * a number) goes to the JSR-310 module's own handling, so answers and errors stay the same; {@code
+ * IsoDateModuleTest} holds them to it.
  */
 final class IsoDateModule extends SimpleModule {
 
@@ -51,39 +52,12 @@ final class IsoDateModule extends SimpleModule {
     public LocalDate deserialize(JsonParser json, DeserializationContext context)
         throws IOException {
       if (json.hasToken(JsonToken.VALUE_STRING) && json.getTextLength() == 10) {
-        LocalDate date = isoDate(json.getTextCharacters(), json.getTextOffset());
-        if (date != null) {
-          return date;
+        Optional<LocalDate> date = TradeDates.iso(json.getText());
+        if (date.isPresent()) {
+          return date.get();
         }
       }
       return LocalDateDeserializer.INSTANCE.deserialize(json, context);
     }
-  }
-
-  /** The date in {@code yyyy-MM-dd} at {@code at}, or null if it is not one. */
-  static LocalDate isoDate(char[] text, int at) {
-    int year = digits(text, at, 4);
-    int month = digits(text, at + 5, 2);
-    int day = digits(text, at + 8, 2);
-    if (year < 0 || month < 0 || day < 0 || text[at + 4] != '-' || text[at + 7] != '-') {
-      return null;
-    }
-    try {
-      return LocalDate.of(year, month, day);
-    } catch (DateTimeException notADate) {
-      return null;
-    }
-  }
-
-  private static int digits(char[] text, int at, int count) {
-    int value = 0;
-    for (int i = at; i < at + count; i++) {
-      char c = text[i];
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
   }
 }

@@ -19,7 +19,7 @@ public final class TradeDates {
       return Optional.empty();
     }
     if (text.charAt(4) == '-' && text.charAt(7) == '-') {
-      return of(text, 0, 5, 8);
+      return iso(text);
     }
     if (text.charAt(2) == '/' && text.charAt(5) == '/') {
       return of(text, 6, 3, 0);
@@ -27,7 +27,15 @@ public final class TradeDates {
     return Optional.empty();
   }
 
-  private static Optional<LocalDate> of(String text, int year, int month, int day) {
+  /** The ISO form only, {@code yyyy-MM-dd}, checked strictly; empty for anything else. */
+  public static Optional<LocalDate> iso(CharSequence text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return Optional.empty();
+    }
+    return of(text, 0, 5, 8);
+  }
+
+  private static Optional<LocalDate> of(CharSequence text, int year, int month, int day) {
     int y = (int) Digits.value(text, year, year + 4);
     int m = (int) Digits.value(text, month, month + 2);
     int d = (int) Digits.value(text, day, day + 2);
