@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,8 @@ public final class PipelineBenchmark {
         runs.add(report(tradeflow(stack.withInstances(instances), trades, instances, "B2")));
       }
       System.out.println(
-          "\n| pipeline | trades | end to end | rate | latency p50 | latency p99 |\n|---|---|---|---|---|---|");
+          "\n| pipeline | trades | end to end | rate | latency p50 | latency p99 | CPU per trade | of it JIT | of it GC |"
+              + "\n|---|---|---|---|---|---|---|---|---|");
       runs.forEach(run -> System.out.println(run.row()));
       PipelineRun ours = runs.get(4);
       if (instances > 1) {
@@ -78,6 +80,11 @@ public final class PipelineBenchmark {
           ours.rate() / runs.get(2).rate(),
           ours.rate() / runs.get(3).rate());
       System.out.printf(
+          "CPU per trade, the pipeline's own processes: tradeflow / relay (interval): %.2f;"
+              + " tradeflow / Kafka Streams (at least once): %.2f%n",
+          ours.cpuMicrosPerTrade() / runs.get(0).cpuMicrosPerTrade(),
+          ours.cpuMicrosPerTrade() / runs.get(2).cpuMicrosPerTrade());
+      System.out.printf(
           "machine: %d cores; broker in this JVM, every hop, peer and function its own JVM;"
               + " tradeflow's latency is aggregate's tradeflow_since_received_seconds (from parse"
               + " taking the trade), the others' from sending it%n",
@@ -87,8 +94,17 @@ public final class PipelineBenchmark {
 
   private static PipelineRun report(PipelineRun run) {
     System.out.printf(
-        "%s: %,d trades in %.2f s, %,.0f/s, p50 %.0f ms, p99 %.0f ms%n",
-        run.name(), run.trades(), run.seconds(), run.rate(), run.p50Millis(), run.p99Millis());
+        "%s: %,d trades in %.2f s, %,.0f/s, p50 %.0f ms, p99 %.0f ms, CPU %,.0f µs per trade"
+            + " (JIT %,.0f µs, GC %,.0f µs)%n",
+        run.name(),
+        run.trades(),
+        run.seconds(),
+        run.rate(),
+        run.p50Millis(),
+        run.p99Millis(),
+        run.cpuMicrosPerTrade(),
+        run.cpuMicrosPerTrade(ProcessCpu.Kind.JIT),
+        run.cpuMicrosPerTrade(ProcessCpu.Kind.GC));
     return run;
   }
 
@@ -104,6 +120,7 @@ public final class PipelineBenchmark {
 
     String bootstrap = stack.kafka().bootstrapServers();
     long recordsBefore = BenchLoad.recordsOnTradeflowTopics(bootstrap);
+    ProcessCpu cpu = ProcessCpu.of(functionPids(stack));
     BenchLoad.Aggregated aggregated =
         BenchLoad.throughTradeflow(
             stack,
@@ -115,6 +132,18 @@ public final class PipelineBenchmark {
     if (!aggregated.all()) {
       throw new IllegalStateException("tradeflow gave up after " + aggregated.seconds() + " s");
     }
+    Map<String, Map<ProcessCpu.Kind, Duration>> byKind = cpu.spentByKind();
+    cpu.spent()
+        .forEach(
+            (name, spent) ->
+                System.out.printf(
+                    "   %s CPU %.1f s, %,.0f µs per trade%s%n",
+                    name,
+                    spent.toNanos() / 1e9,
+                    spent.toNanos() / 1000.0 / trades,
+                    byKind.containsKey(name)
+                        ? " (" + perTrade(byKind.get(name), trades) + ")"
+                        : ""));
     System.out.printf(
         "   records the functions wrote to Kafka per trade: %.2f (each relay: %d)%n",
         (BenchLoad.recordsOnTradeflowTopics(bootstrap) - recordsBefore - trades) / (double) trades,
@@ -128,14 +157,38 @@ public final class PipelineBenchmark {
           quantile(metrics, "tradeflow_processing_seconds{", "0.99") * 1000);
     }
     String metrics = stack.function(Function.AGGREGATE).get("/q/metrics").body();
-    return new PipelineRun(
+    return PipelineRun.of(
         instances == 1
             ? "tradeflow, 5 functions"
             : "tradeflow, validate, enrich, aggregate ×" + instances + " (latency: instance 1's)",
         trades,
         aggregated.seconds(),
         quantile(metrics, "tradeflow_since_received_seconds{", "0.5") * 1000,
-        quantile(metrics, "tradeflow_since_received_seconds{", "0.99") * 1000);
+        quantile(metrics, "tradeflow_since_received_seconds{", "0.99") * 1000,
+        cpu);
+  }
+
+  private static String perTrade(Map<ProcessCpu.Kind, Duration> byKind, int trades) {
+    return byKind.entrySet().stream()
+        .map(
+            e ->
+                "%s %,.0f µs"
+                    .formatted(
+                        e.getKey().name().toLowerCase(java.util.Locale.ROOT),
+                        e.getValue().toNanos() / 1000.0 / trades))
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /** Every running function instance's process, named by function (and instance from the 2nd). */
+  private static Map<String, Long> functionPids(LocalStack stack) {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    for (Function function : Function.values()) {
+      List<FunctionProcess> instances = stack.instancesOf(function);
+      for (int i = 0; i < instances.size(); i++) {
+        pids.put(function.id() + (i == 0 ? "" : " " + (i + 1)), instances.get(i).pid());
+      }
+    }
+    return pids;
   }
 
   private static double quantile(String metrics, String series, String quantile) {

@@ -3,7 +3,9 @@ package dev.tradeflow.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -36,16 +38,22 @@ final class RelayBenchmark {
                 mode));
       }
       Thread.sleep(3000); // the hops join their groups
+      Map<String, Long> pids = new LinkedHashMap<>();
+      for (int i = 0; i < HOPS; i++) {
+        pids.put("hop " + (i + 1), hops.get(i).pid());
+      }
+      ProcessCpu cpu = ProcessCpu.of(pids);
       long start = System.currentTimeMillis();
       BenchLoad.send(bootstrap, topics.get(0), "R-", trades);
       BenchLoad.Latencies latencies =
           BenchLoad.await(bootstrap, last, trades, r -> true, Duration.ofSeconds(60 + trades / 50));
-      return new PipelineRun(
+      return PipelineRun.of(
           "plain relay, " + mode,
           trades,
           (latencies.lastAppendedAt() - start) / 1000.0,
           latencies.quantile(0.5),
-          latencies.quantile(0.99));
+          latencies.quantile(0.99),
+          cpu);
     } finally {
       for (PeerProcess hop : hops) {
         hop.close();

@@ -56,6 +56,7 @@ final class StreamsPeerBenchmark {
             guarantee,
             Scenario.DAY_ONE.toString())) {
       Thread.sleep(5000); // the topology starts and reads its global tables
+      ProcessCpu cpu = ProcessCpu.of(Map.of("Kafka Streams peer", peer.pid()));
       long start = System.currentTimeMillis();
       BenchLoad.send(bootstrap, received, "S-", trades);
       Duration limit = Duration.ofSeconds(60 + trades / 50);
@@ -69,12 +70,13 @@ final class StreamsPeerBenchmark {
               1,
               r -> "B1".equals(r.key()) && java.util.Arrays.equals(r.value(), total),
               limit);
-      return new PipelineRun(
+      return PipelineRun.of(
           "Kafka Streams peer, " + guarantee.replace('_', '-'),
           trades,
           (counted.lastAppendedAt() - start) / 1000.0,
           latencies.quantile(0.5),
-          latencies.quantile(0.99));
+          latencies.quantile(0.99),
+          cpu);
     }
   }
 }
