@@ -1,9 +1,16 @@
 package dev.tradeflow.local;
 
+import dev.tradeflow.cloudevents.KafkaCloudEvents;
 import dev.tradeflow.cloudevents.TopicTail;
+import dev.tradeflow.events.CloudEvent;
+import dev.tradeflow.events.EventIds;
+import dev.tradeflow.events.EventType;
+import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,13 +48,32 @@ final class BenchLoad {
 
   /** Sends {@code count} trades ({@code prefix0} …, in {@code book}, CP-1 to CP-3). */
   static void send(String bootstrap, String topic, String prefix, String book, int count) {
+    send(bootstrap, topic, prefix, book, count, false);
+  }
+
+  /**
+   * As above; with {@code cloudEventHeaders}, each record also carries the {@code ce_*} headers and
+   * content type a tradeflow function writes on the trade it passes on ({@link
+   * KafkaCloudEvents#toRecord}), so a relay that copies them carries tradeflow's envelope.
+   */
+  static void send(
+      String bootstrap,
+      String topic,
+      String prefix,
+      String book,
+      int count,
+      boolean cloudEventHeaders) {
     try (KafkaProducer<String, byte[]> producer =
         SampleData.producer(Map.of("bootstrap.servers", bootstrap))) {
       for (int i = 0; i < count; i++) {
         String id = prefix + i;
-        String json = SampleData.trade(id, 1, "CP-" + (1 + i % 3), book, "2027-05-20");
-        ProducerRecord<String, byte[]> record =
-            new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8));
+        byte[] json =
+            SampleData.trade(id, 1, "CP-" + (1 + i % 3), book, "2027-05-20")
+                .getBytes(StandardCharsets.UTF_8);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, id, json);
+        if (cloudEventHeaders) {
+          KafkaCloudEvents.toRecord(parsedTrade(id, json)).headers().forEach(record.headers()::add);
+        }
         record
             .headers()
             .add(
@@ -57,6 +83,21 @@ final class BenchLoad {
       }
       producer.flush();
     }
+  }
+
+  /** The trade as parse passes it on, for its headers. */
+  private static CloudEvent parsedTrade(String id, byte[] json) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    return new CloudEvent(
+        EventIds.derive(id + "/" + EventType.TRADE_PARSED.type()),
+        Function.PARSE.source(),
+        EventType.TRADE_PARSED.type(),
+        id,
+        now,
+        "application/json",
+        id,
+        json,
+        now);
   }
 
   /** How long tradeflow took to aggregate the whole load, and whether it did in time. */

@@ -16,7 +16,8 @@ import java.util.Map;
  * other, with the same load (N distinct JSON trades, 3 partitions, acks=all, idempotent producers):
  *
  * <ol>
- *   <li>the plain five-hop relay, interval commits (Kafka Streams' shape) and per-batch waits;
+ *   <li>the plain five-hop relay, interval commits (Kafka Streams' shape) and per-batch waits, and
+ *       with interval commits once more on records that carry tradeflow's CloudEvent headers;
  *   <li>the Kafka Streams peer doing the same work, at least once and exactly once (v2);
  *   <li>tradeflow's five functions, each its own JVM.
  * </ol>
@@ -49,41 +50,47 @@ public final class PipelineBenchmark {
         report(tradeflow(stack, trades, 1, "B1"));
         return;
       }
-      for (String mode : List.of("interval", "per-batch")) {
-        runs.add(report(RelayBenchmark.run(repo, logs, kafka, mode, trades)));
-      }
-      for (String guarantee : List.of("at_least_once", "exactly_once_v2")) {
-        runs.add(report(StreamsPeerBenchmark.run(repo, logs, kafka, guarantee, trades)));
-      }
-      runs.add(report(tradeflow(stack, trades, 1, "B1")));
+      PipelineRun relay = report(RelayBenchmark.run(repo, logs, kafka, "interval", trades, false));
+      PipelineRun relayPerBatch =
+          report(RelayBenchmark.run(repo, logs, kafka, "per-batch", trades, false));
+      PipelineRun relayEnvelope =
+          report(RelayBenchmark.run(repo, logs, kafka, "interval", trades, true));
+      PipelineRun streams =
+          report(StreamsPeerBenchmark.run(repo, logs, kafka, "at_least_once", trades));
+      PipelineRun streamsExactlyOnce =
+          report(StreamsPeerBenchmark.run(repo, logs, kafka, "exactly_once_v2", trades));
+      PipelineRun ours = report(tradeflow(stack, trades, 1, "B1"));
+      runs.addAll(List.of(relay, relayPerBatch, relayEnvelope, streams, streamsExactlyOnce, ours));
       if (instances > 1) {
         for (Function function : Function.values()) {
           stack.stop(function);
         }
-        runs.add(report(tradeflow(stack.withInstances(instances), trades, instances, "B2")));
-      }
-      System.out.println(
-          "\n| pipeline | trades | end to end | rate | latency p50 | latency p99 | CPU per trade | of it JIT | of it GC |"
-              + "\n|---|---|---|---|---|---|---|---|---|");
-      runs.forEach(run -> System.out.println(run.row()));
-      PipelineRun ours = runs.get(4);
-      if (instances > 1) {
+        PipelineRun scaled =
+            report(tradeflow(stack.withInstances(instances), trades, instances, "B2"));
+        runs.add(scaled);
         System.out.printf(
             "%ntradeflow with %d instances / with 1: %.2f; / relay (interval): %.2f%n",
-            instances, runs.get(5).rate() / ours.rate(), runs.get(5).rate() / runs.get(0).rate());
+            instances, scaled.rate() / ours.rate(), scaled.rate() / relay.rate());
       }
+      System.out.println(
+          "\n| pipeline | trades | end to end | rate | latency p50 | latency p99 | CPU per trade |"
+              + " of it JIT | of it GC |\n|---|---|---|---|---|---|---|---|---|");
+      runs.forEach(run -> System.out.println(run.row()));
       System.out.printf(
-          "%ntradeflow / relay (interval): %.2f; tradeflow / relay (per batch): %.2f;"
-              + " tradeflow / Kafka Streams (at least once): %.2f; (exactly once): %.2f%n",
-          ours.rate() / runs.get(0).rate(),
-          ours.rate() / runs.get(1).rate(),
-          ours.rate() / runs.get(2).rate(),
-          ours.rate() / runs.get(3).rate());
+          "%ntradeflow / relay (interval): %.2f; / relay (per batch): %.2f;"
+              + " / relay with CloudEvent headers: %.2f;"
+              + " / Kafka Streams (at least once): %.2f; (exactly once): %.2f%n",
+          ours.rate() / relay.rate(),
+          ours.rate() / relayPerBatch.rate(),
+          ours.rate() / relayEnvelope.rate(),
+          ours.rate() / streams.rate(),
+          ours.rate() / streamsExactlyOnce.rate());
       System.out.printf(
           "CPU per trade, the pipeline's own processes: tradeflow / relay (interval): %.2f;"
-              + " tradeflow / Kafka Streams (at least once): %.2f%n",
-          ours.cpuMicrosPerTrade() / runs.get(0).cpuMicrosPerTrade(),
-          ours.cpuMicrosPerTrade() / runs.get(2).cpuMicrosPerTrade());
+              + " / relay with CloudEvent headers: %.2f; / Kafka Streams (at least once): %.2f%n",
+          ours.cpuMicrosPerTrade() / relay.cpuMicrosPerTrade(),
+          ours.cpuMicrosPerTrade() / relayEnvelope.cpuMicrosPerTrade(),
+          ours.cpuMicrosPerTrade() / streams.cpuMicrosPerTrade());
       System.out.printf(
           "machine: %d cores; broker in this JVM, every hop, peer and function its own JVM;"
               + " tradeflow's latency is aggregate's tradeflow_since_received_seconds (from parse"

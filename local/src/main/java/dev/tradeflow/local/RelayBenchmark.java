@@ -18,7 +18,12 @@ final class RelayBenchmark {
 
   private RelayBenchmark() {}
 
-  static PipelineRun run(Path repo, Path logs, String bootstrap, String mode, int trades)
+  /**
+   * @param cloudEventHeaders whether each record carries the CloudEvent headers tradeflow writes
+   *     (binary mode), which every hop copies
+   */
+  static PipelineRun run(
+      Path repo, Path logs, String bootstrap, String mode, int trades, boolean cloudEventHeaders)
       throws Exception {
     String prefix = "bench.relay-" + mode + "-" + System.currentTimeMillis();
     List<String> topics = IntStream.rangeClosed(0, HOPS).mapToObj(i -> prefix + "." + i).toList();
@@ -44,11 +49,11 @@ final class RelayBenchmark {
       }
       ProcessCpu cpu = ProcessCpu.of(pids);
       long start = System.currentTimeMillis();
-      BenchLoad.send(bootstrap, topics.get(0), "R-", trades);
+      BenchLoad.send(bootstrap, topics.get(0), "R-", "B1", trades, cloudEventHeaders);
       BenchLoad.Latencies latencies =
           BenchLoad.await(bootstrap, last, trades, r -> true, Duration.ofSeconds(60 + trades / 50));
       return PipelineRun.of(
-          "plain relay, " + mode,
+          "plain relay, " + mode + (cloudEventHeaders ? ", CloudEvent headers" : ""),
           trades,
           (latencies.lastAppendedAt() - start) / 1000.0,
           latencies.quantile(0.5),
