@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * tradeflow's pipeline beside what it is measured against, in one run on one broker, one after the
@@ -139,18 +141,16 @@ public final class PipelineBenchmark {
     if (!aggregated.all()) {
       throw new IllegalStateException("tradeflow gave up after " + aggregated.seconds() + " s");
     }
+    Map<String, Duration> spent = cpu.spent();
     Map<String, Map<ProcessCpu.Kind, Duration>> byKind = cpu.spentByKind();
-    cpu.spent()
-        .forEach(
-            (name, spent) ->
-                System.out.printf(
-                    "   %s CPU %.1f s, %,.0f µs per trade%s%n",
-                    name,
-                    spent.toNanos() / 1e9,
-                    spent.toNanos() / 1000.0 / trades,
-                    byKind.containsKey(name)
-                        ? " (" + perTrade(byKind.get(name), trades) + ")"
-                        : ""));
+    spent.forEach(
+        (name, cpuTime) ->
+            System.out.printf(
+                "   %s CPU %.1f s, %,.0f µs per trade%s%n",
+                name,
+                cpuTime.toNanos() / 1e9,
+                cpuTime.toNanos() / 1000.0 / trades,
+                byKind.containsKey(name) ? " (" + perTrade(byKind.get(name), trades) + ")" : ""));
     System.out.printf(
         "   records the functions wrote to Kafka per trade: %.2f (each relay: %d)%n",
         (BenchLoad.recordsOnTradeflowTopics(bootstrap) - recordsBefore - trades) / (double) trades,
@@ -172,7 +172,8 @@ public final class PipelineBenchmark {
         aggregated.seconds(),
         quantile(metrics, "tradeflow_since_received_seconds{", "0.5") * 1000,
         quantile(metrics, "tradeflow_since_received_seconds{", "0.99") * 1000,
-        cpu);
+        spent,
+        byKind);
   }
 
   private static String perTrade(Map<ProcessCpu.Kind, Duration> byKind, int trades) {
@@ -181,9 +182,9 @@ public final class PipelineBenchmark {
             e ->
                 "%s %,.0f µs"
                     .formatted(
-                        e.getKey().name().toLowerCase(java.util.Locale.ROOT),
+                        e.getKey().name().toLowerCase(Locale.ROOT),
                         e.getValue().toNanos() / 1000.0 / trades))
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
   }
 
   /** Every running function instance's process, named by function (and instance from the 2nd). */

@@ -17,9 +17,15 @@ record PipelineRun(
     Duration cpu,
     Map<ProcessCpu.Kind, Duration> cpuByKind) {
 
+  /** A run whose processes spent {@code spent} in all and {@code byKind} by thread. */
   static PipelineRun of(
-      String name, int trades, double seconds, double p50Millis, double p99Millis, ProcessCpu cpu) {
-    Map<String, Duration> spent = cpu.spent();
+      String name,
+      int trades,
+      double seconds,
+      double p50Millis,
+      double p99Millis,
+      Map<String, Duration> spent,
+      Map<String, Map<ProcessCpu.Kind, Duration>> byKind) {
     return new PipelineRun(
         name,
         trades,
@@ -27,7 +33,7 @@ record PipelineRun(
         p50Millis,
         p99Millis,
         ProcessCpu.total(spent),
-        ProcessCpu.sum(cpu.spentByKind()));
+        ProcessCpu.sum(byKind));
   }
 
   double rate() {

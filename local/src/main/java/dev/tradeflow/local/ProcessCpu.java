@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 /**
  * CPU time a pipeline's own processes spend over a run (the relay's hops, the Kafka Streams peer,
  * tradeflow's functions), read from the operating system, every thread counted: the JIT compilers
- * and collectors as well as the work. Unlike a rate, it hardly moves when other work shares the
- * machine, so it is the figure to compare across runs. The broker and the load run in the harness's
- * own JVM and are not counted. On Linux each process's time is also split by what its threads do
- * ({@link Kind}), from {@code /proc/PID/task/TID/stat}.
+ * and collectors as well as the work. It moves less than a rate when other work shares the machine
+ * (a contended core still makes each instruction dearer, so not by nothing). The broker and the
+ * load run in the harness's own JVM and are not counted. On Linux each process's time is also split
+ * by what its threads do ({@link Kind}), from {@code /proc/PID/task/TID/stat}.
  */
 final class ProcessCpu {
 

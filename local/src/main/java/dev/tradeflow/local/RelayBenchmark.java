@@ -58,7 +58,8 @@ final class RelayBenchmark {
           (latencies.lastAppendedAt() - start) / 1000.0,
           latencies.quantile(0.5),
           latencies.quantile(0.99),
-          cpu);
+          cpu.spent(),
+          cpu.spentByKind());
     } finally {
       for (PeerProcess hop : hops) {
         hop.close();

@@ -76,7 +76,8 @@ final class StreamsPeerBenchmark {
           (counted.lastAppendedAt() - start) / 1000.0,
           latencies.quantile(0.5),
           latencies.quantile(0.99),
-          cpu);
+          cpu.spent(),
+          cpu.spentByKind());
     }
   }
 }
