@@ -1,14 +1,17 @@
 package dev.tradeflow.local;
 
 import dev.tradeflow.broker.LocalKafka;
+import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -29,11 +32,8 @@ public final class FixedRateBenchmark {
   static final Duration TICK = Duration.ofMillis(5);
 
   /** The functions whose latency since parse is read; the last one's is the end to end. */
-  static final List<dev.tradeflow.events.Function> STAGES =
-      List.of(
-          dev.tradeflow.events.Function.VALIDATE,
-          dev.tradeflow.events.Function.ENRICH,
-          dev.tradeflow.events.Function.AGGREGATE);
+  static final List<Function> STAGES =
+      List.of(Function.VALIDATE, Function.ENRICH, Function.AGGREGATE);
 
   private FixedRateBenchmark() {}
 
@@ -97,7 +97,7 @@ public final class FixedRateBenchmark {
           "\n| rate | trades | p50 | p99 | p99.9 | max | CPU busy (all cores) |"
               + "\n|---|---|---|---|---|---|---|");
       int best = 0;
-      List<RateRun> runs = new java.util.ArrayList<>();
+      List<RateRun> runs = new ArrayList<>();
       for (int rate : rates) {
         RateRun run = measure(stages, kafka, "RATE" + rate + "-", rate, duration);
         System.out.println(run.row());
@@ -107,8 +107,10 @@ public final class FixedRateBenchmark {
         }
       }
       System.out.println(
-          "\nby stage, p50 / p99 from parse taking a trade to each function taking it:"
-              + "\n| rate | validate | enrich | aggregate |\n|---|---|---|---|");
+          "\nby stage, p50 / p99 from parse taking a trade to each function taking it:\n| rate |"
+              + STAGES.stream().map(f -> " " + f.id() + " |").collect(Collectors.joining())
+              + "\n|---|"
+              + "---|".repeat(STAGES.size()));
       runs.forEach(run -> System.out.println(run.stageRow()));
       System.out.printf(
           "%nhighest rate with p99 under %d ms: %s (rates tried: %s, %d s each; machine: %d cores)%n",
@@ -150,7 +152,7 @@ public final class FixedRateBenchmark {
       }
       Thread.sleep(200);
     }
-    List<LatencyHistogram> byStage = new java.util.ArrayList<>();
+    List<LatencyHistogram> byStage = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       byStage.add(LatencyHistogram.scrape(stages.get(i)).minus(before.get(i)));
     }

@@ -90,10 +90,7 @@ final class ProcessCpu {
           if (now.isEmpty()) {
             return;
           }
-          Map<Kind, Duration> byKind = new EnumMap<>(Kind.class);
-          for (Kind kind : Kind.values()) {
-            byKind.put(kind, Duration.ZERO);
-          }
+          Map<Kind, Duration> byKind = noneOfEachKind();
           now.forEach(
               (tid, thread) -> {
                 ThreadTicks earlier = before.get(tid);
@@ -107,12 +104,17 @@ final class ProcessCpu {
 
   /** Every process's time by kind, added up. */
   static Map<Kind, Duration> sum(Map<String, Map<Kind, Duration>> byProcess) {
-    Map<Kind, Duration> sum = new EnumMap<>(Kind.class);
-    for (Kind kind : Kind.values()) {
-      sum.put(kind, Duration.ZERO);
-    }
+    Map<Kind, Duration> sum = noneOfEachKind();
     byProcess.values().forEach(byKind -> byKind.forEach((k, d) -> sum.merge(k, d, Duration::plus)));
     return sum;
+  }
+
+  private static Map<Kind, Duration> noneOfEachKind() {
+    Map<Kind, Duration> none = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      none.put(kind, Duration.ZERO);
+    }
+    return none;
   }
 
   static Duration total(Map<String, Duration> spent) {

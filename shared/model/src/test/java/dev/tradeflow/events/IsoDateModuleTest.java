@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,8 +32,7 @@ class IsoDateModuleTest {
                 .getEnclosingClass())
         .isEqualTo(IsoDateModule.class);
     assertThat(
-            ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext)
-                    mapper.getDeserializationContext())
+            ((DefaultDeserializationContext) mapper.getDeserializationContext())
                 .createDummyInstance(mapper.getDeserializationConfig())
                 .findRootValueDeserializer(mapper.constructType(LocalDate.class))
                 .getClass()
