@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,13 +25,28 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * batch, so they no longer carry one latency per trade). Prints p50, p99, p99.9 and max per rate,
  * how busy the machine's cores were while the rate was sent, and the highest rate whose p99 stayed
  * under 50 ms. A warm-up at 200/s comes first ({@code --warm-up S}, default 180 s): the functions'
- * JIT compilers are still busy for two to three minutes after the first trades. Run it with {@code
- * ./tradeflow bench-pipeline --rate R[,R...] --duration S}.
+ * JIT compilers are still busy for two to three minutes after the first trades.
+ *
+ * <p>Then, on the same broker with the functions stopped, the baseline: the plain relay through as
+ * many hops as that span crosses topics (parsed, validated, enriched), its producers lingering 1 ms
+ * as tradeflow's do, at the same rates after a warm-up of its own. Its latency is from sending a
+ * trade (the load does not linger) to its append on the last hop's topic, counted in aggregate's
+ * buckets, so the two tables read alike. Run it with {@code ./tradeflow bench-pipeline --rate
+ * R[,R...] --duration S}.
  */
 public final class FixedRateBenchmark {
 
   static final Duration TARGET_P99 = Duration.ofMillis(50);
   static final Duration TICK = Duration.ofMillis(5);
+
+  /** The relay's hops: one per topic between parse taking a trade and aggregate taking it. */
+  static final int RELAY_HOPS = 3;
+
+  /** The relay's producers linger as tradeflow's do ({@code tradeflow.kafka.linger-ms}). */
+  static final int RELAY_LINGER_MS = 1;
+
+  /** The relay's warm-up at 200/s, at most: a hop compiles little. */
+  static final Duration RELAY_WARM_UP = Duration.ofSeconds(60);
 
   /** The functions whose latency since parse is read; the last one's is the end to end. */
   static final List<Function> STAGES =
@@ -61,6 +78,17 @@ public final class FixedRateBenchmark {
               all.quantileMillis(0.999),
               all.quantileMillis(1.0),
               Double.isNaN(cpuBusy) ? "n/a" : "%.0f %%".formatted(100 * cpuBusy));
+    }
+
+    /** This run's p50, p99, p99.9 and max over {@code baseline}'s. */
+    String ratioRow(RateRun baseline) {
+      LatencyHistogram ours = endToEnd();
+      LatencyHistogram theirs = baseline.endToEnd();
+      StringBuilder row = new StringBuilder("| %,d/s |".formatted(rate));
+      for (double q : new double[] {0.5, 0.99, 0.999, 1.0}) {
+        row.append(" %.1f |".formatted(ours.quantileMillis(q) / theirs.quantileMillis(q)));
+      }
+      return row.toString();
     }
 
     String stageRow() {
@@ -119,7 +147,78 @@ public final class FixedRateBenchmark {
           rates,
           duration.toSeconds(),
           Runtime.getRuntime().availableProcessors());
+      for (Function function : Function.values()) {
+        stack.stop(function);
+      }
+      List<RateRun> relayRuns =
+          relayAtRates(
+              repo,
+              stack,
+              rates,
+              duration,
+              warmUp.compareTo(RELAY_WARM_UP) < 0 ? warmUp : RELAY_WARM_UP,
+              runs.getFirst().endToEnd());
+      System.out.println(
+          "\ntradeflow's latency over the relay's:\n| rate | p50 | p99 | p99.9 | max |"
+              + "\n|---|---|---|---|---|");
+      for (int i = 0; i < runs.size(); i++) {
+        System.out.println(runs.get(i).ratioRow(relayRuns.get(i)));
+      }
     }
+  }
+
+  /**
+   * The baseline: the plain relay through {@link #RELAY_HOPS} hops on the same broker, at each
+   * rate, its latencies counted in {@code buckets}' bounds.
+   */
+  static List<RateRun> relayAtRates(
+      Path repo,
+      LocalStack stack,
+      List<Integer> rates,
+      Duration duration,
+      Duration warmUp,
+      LatencyHistogram buckets)
+      throws InterruptedException {
+    String bootstrap = stack.kafka().bootstrapServers();
+    Map<String, Object> kafka = stack.kafka().clientConfig();
+    List<RateRun> runs = new ArrayList<>();
+    try (RelayBenchmark.Relay relay =
+        RelayBenchmark.Relay.start(
+            repo,
+            stack.logDir(),
+            bootstrap,
+            "interval",
+            RELAY_HOPS,
+            OptionalInt.of(RELAY_LINGER_MS))) {
+      System.out.printf(
+          "%nbaseline: the plain relay, %d hops, interval commits, linger.ms %d;"
+              + " warm-up: %d s at 200/s%n",
+          RELAY_HOPS, RELAY_LINGER_MS, warmUp.toSeconds());
+      sendAtRate(kafka, relay.first(), "WARM-", 200, warmUp);
+      System.out.println(
+          "\n| rate | trades | p50 | p99 | p99.9 | max | CPU busy (all cores) |"
+              + "\n|---|---|---|---|---|---|---|");
+      for (int rate : rates) {
+        String prefix = "RATE" + rate + "-";
+        Optional<CpuBusy> cpuBefore = CpuBusy.now();
+        int sent = sendAtRate(kafka, relay.first(), prefix, rate, duration);
+        double cpuBusy =
+            cpuBefore.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
+        BenchLoad.Latencies latencies =
+            BenchLoad.await(
+                bootstrap,
+                relay.last(),
+                sent,
+                r -> r.key().startsWith(prefix),
+                duration.plusSeconds(60));
+        RateRun run =
+            new RateRun(
+                rate, sent, cpuBusy, List.of(LatencyHistogram.of(latencies.millis(), buckets)));
+        System.out.println(run.row());
+        runs.add(run);
+      }
+    }
+    return runs;
   }
 
   /**
@@ -140,7 +239,7 @@ public final class FixedRateBenchmark {
       throws InterruptedException {
     List<LatencyHistogram> before = stages.stream().map(LatencyHistogram::scrape).toList();
     Optional<CpuBusy> cpuBefore = CpuBusy.now();
-    int sent = sendAtRate(kafka, prefix, rate, duration);
+    int sent = sendAtRate(kafka, Topic.TRADE_RECEIVED.topicName(), prefix, rate, duration);
     double cpuBusy = cpuBefore.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
     long deadline = System.nanoTime() + duration.plusSeconds(60).toNanos();
     FunctionProcess last = stages.getLast();
@@ -159,11 +258,18 @@ public final class FixedRateBenchmark {
     return new RateRun(rate, sent, cpuBusy, byStage);
   }
 
-  /** Sends {@code rate} trades a second for {@code duration}, on schedule; returns how many. */
-  static int sendAtRate(Map<String, Object> kafka, String prefix, int rate, Duration duration)
+  /**
+   * Sends {@code rate} trades a second for {@code duration}, on schedule, to {@code topic}, each
+   * stamped with its send time ({@link BenchLoad#SENT_AT}); the producer does not linger. Returns
+   * how many.
+   */
+  static int sendAtRate(
+      Map<String, Object> kafka, String topic, String prefix, int rate, Duration duration)
       throws InterruptedException {
     int total = (int) (rate * duration.toMillis() / 1000);
-    try (KafkaProducer<String, byte[]> producer = SampleData.producer(kafka)) {
+    Map<String, Object> config = new HashMap<>(kafka);
+    config.put("linger.ms", 0);
+    try (KafkaProducer<String, byte[]> producer = SampleData.producer(config)) {
       long start = System.nanoTime();
       int sent = 0;
       while (sent < total) {
@@ -171,21 +277,19 @@ public final class FixedRateBenchmark {
         for (; sent < due; sent++) {
           String id = prefix + sent;
           String json = SampleData.trade(id, 1, "CP-" + (1 + sent % 3), "B1", "2027-05-20");
-          producer.send(
-              new ProducerRecord<>(
-                  Topic.TRADE_RECEIVED.topicName(), id, json.getBytes(StandardCharsets.UTF_8)));
+          ProducerRecord<String, byte[]> record =
+              new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8));
+          record
+              .headers()
+              .add(
+                  BenchLoad.SENT_AT,
+                  Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
+          producer.send(record);
         }
         Thread.sleep(TICK.toMillis());
       }
       producer.flush();
       return sent;
     }
-  }
-
-  static double quantile(double[] sorted, double q) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
   }
 }

@@ -1,6 +1,7 @@
 package dev.tradeflow.local;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -28,6 +29,19 @@ record LatencyHistogram(TreeMap<Double, Long> buckets) {
       long count = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       buckets.merge(upper, count, Long::sum);
     }
+    return new LatencyHistogram(buckets);
+  }
+
+  /**
+   * Latencies measured one by one (milliseconds), counted in the same buckets as {@code like}, so
+   * that their quantiles read as {@link #quantileMillis} reads a scraped histogram's.
+   */
+  static LatencyHistogram of(long[] millis, LatencyHistogram like) {
+    TreeMap<Double, Long> buckets = new TreeMap<>();
+    for (double upper : like.buckets.keySet()) {
+      buckets.put(upper, Arrays.stream(millis).filter(ms -> ms / 1000.0 <= upper).count());
+    }
+    buckets.put(Double.POSITIVE_INFINITY, (long) millis.length);
     return new LatencyHistogram(buckets);
   }
 

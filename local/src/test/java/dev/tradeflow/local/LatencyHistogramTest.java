@@ -35,6 +35,21 @@ class LatencyHistogramTest {
   }
 
   @Test
+  void latenciesMeasuredOneByOneAreCountedInTheScrapedBuckets() {
+    LatencyHistogram scraped = LatencyHistogram.parse(scrape(1, 2, 3, 4));
+
+    LatencyHistogram relay =
+        LatencyHistogram.of(new long[] {5, 3, 6, 60, 10, 0, 2, 8, 9, 4}, scraped);
+
+    assertThat(relay.count()).isEqualTo(10);
+    assertThat(relay.quantileMillis(0.5)).isEqualTo(5.0);
+    assertThat(relay.quantileMillis(0.6)).isEqualTo(10.0);
+    assertThat(relay.quantileMillis(0.9)).isEqualTo(10.0);
+    assertThat(relay.quantileMillis(1.0)).isInfinite();
+    assertThat(LatencyHistogram.of(new long[0], scraped).quantileMillis(0.99)).isNaN();
+  }
+
+  @Test
   void nothingMeasuredIsNotANumber() {
     assertThat(LatencyHistogram.parse("").quantileMillis(0.5)).isNaN();
   }

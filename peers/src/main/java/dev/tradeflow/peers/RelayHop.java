@@ -2,6 +2,7 @@ package dev.tradeflow.peers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -19,8 +20,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * nothing but kafka-clients. It does no work on the records: five of them in a row are what five
  * hops cost on this broker, the physical limit tradeflow's five functions are measured against.
  *
- * <p>Usage: {@code RelayHop <bootstrap> <in-topic> <out-topic> per-batch|interval}. It runs until
- * it is stopped.
+ * <p>Usage: {@code RelayHop <bootstrap> <in-topic> <out-topic> per-batch|interval [linger-ms]}.
+ * Without {@code linger-ms} the producer lingers as Kafka's default has it (5 ms in Kafka 4); the
+ * fixed-rate baseline gives it tradeflow's 1 ms. It runs until it is stopped.
  */
 public final class RelayHop {
 
@@ -45,8 +47,16 @@ public final class RelayHop {
     String in = args[1];
     String out = args[2];
     Mode mode = Mode.of(args[3]);
+    Map<String, Object> producerConfig =
+        new HashMap<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"));
+    producerConfig.put("enable.idempotence", true);
+    if (args.length > 4) {
+      producerConfig.put("linger.ms", Integer.parseInt(args[4]));
+    }
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "relay-" + in);
-        KafkaProducer<byte[], byte[]> producer = producer(bootstrap)) {
+        KafkaProducer<byte[], byte[]> producer =
+            new KafkaProducer<>(
+                producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
       consumer.subscribe(List.of(in));
       long lastCommit = System.nanoTime();
       while (true) {
@@ -86,12 +96,5 @@ public final class RelayHop {
             false),
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
-  }
-
-  static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
-    return new KafkaProducer<>(
-        Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true),
-        new ByteArraySerializer(),
-        new ByteArraySerializer());
   }
 }
