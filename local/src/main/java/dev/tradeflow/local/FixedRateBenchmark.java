@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,9 +57,12 @@ public final class FixedRateBenchmark {
 
   /**
    * One rate's outcome: for each of {@link #STAGES}, the latencies from parse taking a trade to
-   * that function taking it; the last stage's are the end to end. Latencies in milliseconds.
+   * that function taking it; the last stage's are the end to end. Latencies in milliseconds. The
+   * CPU per trade is each process's ({@link ProcessCpu#perTrade}) from the first trade sent until
+   * the last one was taken.
    */
-  record RateRun(int rate, int sent, double cpuBusy, List<LatencyHistogram> stages) {
+  record RateRun(
+      int rate, int sent, double cpuBusy, List<LatencyHistogram> stages, String cpuPerTrade) {
     LatencyHistogram endToEnd() {
       return stages.getLast();
     }
@@ -120,14 +124,15 @@ public final class FixedRateBenchmark {
       Thread.sleep(2000);
       List<FunctionProcess> stages = STAGES.stream().map(stack::function).toList();
       System.out.printf("warm-up: %d s at 200/s%n", warmUp.toSeconds());
-      measure(stages, kafka, "WARM-", 200, warmUp);
+      Map<String, Long> pids = withHarness(PipelineBenchmark.functionPids(stack));
+      measure(stages, kafka, pids, "WARM-", 200, warmUp);
       System.out.println(
           "\n| rate | trades | p50 | p99 | p99.9 | max | CPU busy (all cores) |"
               + "\n|---|---|---|---|---|---|---|");
       int best = 0;
       List<RateRun> runs = new ArrayList<>();
       for (int rate : rates) {
-        RateRun run = measure(stages, kafka, "RATE" + rate + "-", rate, duration);
+        RateRun run = measure(stages, kafka, pids, "RATE" + rate + "-", rate, duration);
         System.out.println(run.row());
         runs.add(run);
         if (run.p99() < TARGET_P99.toMillis()) {
@@ -140,6 +145,7 @@ public final class FixedRateBenchmark {
               + "\n|---|"
               + "---|".repeat(STAGES.size()));
       runs.forEach(run -> System.out.println(run.stageRow()));
+      runs.forEach(run -> System.out.printf("%nCPU at %,d/s:%n%s", run.rate(), run.cpuPerTrade()));
       System.out.printf(
           "%nhighest rate with p99 under %d ms: %s (rates tried: %s, %d s each; machine: %d cores)%n",
           TARGET_P99.toMillis(),
@@ -200,6 +206,7 @@ public final class FixedRateBenchmark {
               + "\n|---|---|---|---|---|---|---|");
       for (int rate : rates) {
         String prefix = "RATE" + rate + "-";
+        ProcessCpu cpu = ProcessCpu.of(withHarness(relay.pids()));
         Optional<CpuBusy> cpuBefore = CpuBusy.now();
         int sent = sendAtRate(kafka, relay.first(), prefix, rate, duration);
         double cpuBusy =
@@ -213,12 +220,24 @@ public final class FixedRateBenchmark {
                 duration.plusSeconds(60));
         RateRun run =
             new RateRun(
-                rate, sent, cpuBusy, List.of(LatencyHistogram.of(latencies.millis(), buckets)));
+                rate,
+                sent,
+                cpuBusy,
+                List.of(LatencyHistogram.of(latencies.millis(), buckets)),
+                ProcessCpu.perTrade(cpu.spent(), cpu.spentByKind(), sent));
         System.out.println(run.row());
         runs.add(run);
       }
     }
+    runs.forEach(run -> System.out.printf("%nCPU at %,d/s:%n%s", run.rate(), run.cpuPerTrade()));
     return runs;
+  }
+
+  /** The processes, and this JVM, which holds the broker and sends the load. */
+  private static Map<String, Long> withHarness(Map<String, Long> pids) {
+    Map<String, Long> all = new LinkedHashMap<>(pids);
+    all.put("broker and load (this JVM)", ProcessHandle.current().pid());
+    return all;
   }
 
   /**
@@ -233,11 +252,13 @@ public final class FixedRateBenchmark {
   static RateRun measure(
       List<FunctionProcess> stages,
       Map<String, Object> kafka,
+      Map<String, Long> pids,
       String prefix,
       int rate,
       Duration duration)
       throws InterruptedException {
     List<LatencyHistogram> before = stages.stream().map(LatencyHistogram::scrape).toList();
+    ProcessCpu cpu = ProcessCpu.of(pids);
     Optional<CpuBusy> cpuBefore = CpuBusy.now();
     int sent = sendAtRate(kafka, Topic.TRADE_RECEIVED.topicName(), prefix, rate, duration);
     double cpuBusy = cpuBefore.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
@@ -251,11 +272,12 @@ public final class FixedRateBenchmark {
       }
       Thread.sleep(200);
     }
+    String cpuPerTrade = ProcessCpu.perTrade(cpu.spent(), cpu.spentByKind(), sent);
     List<LatencyHistogram> byStage = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       byStage.add(LatencyHistogram.scrape(stages.get(i)).minus(before.get(i)));
     }
-    return new RateRun(rate, sent, cpuBusy, byStage);
+    return new RateRun(rate, sent, cpuBusy, byStage, cpuPerTrade);
   }
 
   /**

@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * tradeflow's pipeline beside what it is measured against, in one run on one broker, one after the
@@ -143,14 +141,7 @@ public final class PipelineBenchmark {
     }
     Map<String, Duration> spent = cpu.spent();
     Map<String, Map<ProcessCpu.Kind, Duration>> byKind = cpu.spentByKind();
-    spent.forEach(
-        (name, cpuTime) ->
-            System.out.printf(
-                "   %s CPU %.1f s, %,.0f µs per trade%s%n",
-                name,
-                cpuTime.toNanos() / 1e9,
-                cpuTime.toNanos() / 1000.0 / trades,
-                byKind.containsKey(name) ? " (" + perTrade(byKind.get(name), trades) + ")" : ""));
+    System.out.print(ProcessCpu.perTrade(spent, byKind, trades));
     System.out.printf(
         "   records the functions wrote to Kafka per trade: %.2f (each relay: %d)%n",
         (BenchLoad.recordsOnTradeflowTopics(bootstrap) - recordsBefore - trades) / (double) trades,
@@ -176,19 +167,8 @@ public final class PipelineBenchmark {
         byKind);
   }
 
-  private static String perTrade(Map<ProcessCpu.Kind, Duration> byKind, int trades) {
-    return byKind.entrySet().stream()
-        .map(
-            e ->
-                "%s %,.0f µs"
-                    .formatted(
-                        e.getKey().name().toLowerCase(Locale.ROOT),
-                        e.getValue().toNanos() / 1000.0 / trades))
-        .collect(Collectors.joining(", "));
-  }
-
   /** Every running function instance's process, named by function (and instance from the 2nd). */
-  private static Map<String, Long> functionPids(LocalStack stack) {
+  static Map<String, Long> functionPids(LocalStack stack) {
     Map<String, Long> pids = new LinkedHashMap<>();
     for (Function function : Function.values()) {
       List<FunctionProcess> instances = stack.instancesOf(function);

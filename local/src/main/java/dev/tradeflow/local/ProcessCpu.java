@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -115,6 +117,42 @@ final class ProcessCpu {
       none.put(kind, Duration.ZERO);
     }
     return none;
+  }
+
+  /**
+   * One line per process: the CPU it spent, in all and per trade, and per trade by kind where the
+   * OS tells (for instance {@code validate CPU 12.3 s, 205 µs per trade (jit 61 µs, gc 9 µs, work
+   * 135 µs)}).
+   */
+  static String perTrade(
+      Map<String, Duration> spent, Map<String, Map<Kind, Duration>> byKind, int trades) {
+    StringBuilder lines = new StringBuilder();
+    spent.forEach(
+        (name, cpu) ->
+            lines.append(
+                "   %s CPU %.1f s, %,.0f µs per trade%s%n"
+                    .formatted(
+                        name,
+                        cpu.toNanos() / 1e9,
+                        micros(cpu) / trades,
+                        byKind.containsKey(name)
+                            ? " (" + kindsPerTrade(byKind.get(name), trades) + ")"
+                            : "")));
+    return lines.toString();
+  }
+
+  private static String kindsPerTrade(Map<Kind, Duration> byKind, int trades) {
+    return byKind.entrySet().stream()
+        .map(
+            e ->
+                "%s %,.0f µs"
+                    .formatted(
+                        e.getKey().name().toLowerCase(Locale.ROOT), micros(e.getValue()) / trades))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static double micros(Duration cpu) {
+    return cpu.toNanos() / 1000.0;
   }
 
   static Duration total(Map<String, Duration> spent) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,24 @@ class ProcessCpuTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> ProcessCpu.ThreadTicks.parse("4245 (short) S 1 2"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void eachProcessIsReportedPerTradeAndByKindWhereKnown() {
+    Map<String, Duration> spent = new LinkedHashMap<>();
+    spent.put("validate", Duration.ofMillis(500));
+    spent.put("hop 1", Duration.ofMillis(200));
+    Map<ProcessCpu.Kind, Duration> validate = new EnumMap<>(ProcessCpu.Kind.class);
+    validate.put(ProcessCpu.Kind.JIT, Duration.ofMillis(100));
+    validate.put(ProcessCpu.Kind.GC, Duration.ZERO);
+    validate.put(ProcessCpu.Kind.WORK, Duration.ofMillis(400));
+
+    String report = ProcessCpu.perTrade(spent, Map.of("validate", validate), 1000);
+
+    assertThat(report.lines())
+        .containsExactly(
+            "   validate CPU 0.5 s, 500 µs per trade (jit 100 µs, gc 0 µs, work 400 µs)",
+            "   hop 1 CPU 0.2 s, 200 µs per trade");
   }
 
   @Test
