@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -32,8 +33,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * many hops as that span crosses topics (parsed, validated, enriched), its producers lingering 1 ms
  * as tradeflow's do, at the same rates after a warm-up of its own. Its latency is from sending a
  * trade (the load does not linger) to its append on the last hop's topic, counted in aggregate's
- * buckets, so the two tables read alike. Run it with {@code ./tradeflow bench-pipeline --rate
- * R[,R...] --duration S}.
+ * buckets, so the two tables read alike; by hop, to each earlier hop sending it on (the timestamp
+ * its producer gave the record). Run it with {@code ./tradeflow bench-pipeline --rate R[,R...]
+ * --duration S}.
  */
 public final class FixedRateBenchmark {
 
@@ -211,24 +213,40 @@ public final class FixedRateBenchmark {
         int sent = sendAtRate(kafka, relay.first(), prefix, rate, duration);
         double cpuBusy =
             cpuBefore.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
-        BenchLoad.Latencies latencies =
+        BenchLoad.Latencies endToEnd =
             BenchLoad.await(
                 bootstrap,
                 relay.last(),
                 sent,
                 r -> r.key().startsWith(prefix),
                 duration.plusSeconds(60));
-        RateRun run =
-            new RateRun(
-                rate,
-                sent,
-                cpuBusy,
-                List.of(LatencyHistogram.of(latencies.millis(), buckets)),
-                ProcessCpu.perTrade(cpu.spent(), cpu.spentByKind(), sent));
+        String cpuPerTrade = ProcessCpu.perTrade(cpu.spent(), cpu.spentByKind(), sent);
+        List<LatencyHistogram> byHop = new ArrayList<>();
+        for (String passedOn : relay.topics().subList(1, relay.topics().size() - 1)) {
+          BenchLoad.Latencies toHop =
+              BenchLoad.await(
+                  bootstrap,
+                  passedOn,
+                  sent,
+                  r -> r.key().startsWith(prefix),
+                  Duration.ofSeconds(60));
+          byHop.add(LatencyHistogram.of(toHop.millis(), buckets));
+        }
+        byHop.add(LatencyHistogram.of(endToEnd.millis(), buckets));
+        RateRun run = new RateRun(rate, sent, cpuBusy, byHop, cpuPerTrade);
         System.out.println(run.row());
         runs.add(run);
       }
     }
+    System.out.println(
+        "\nby hop, p50 / p99 from sending a trade to each hop sending it on (the last: its append):"
+            + "\n| rate |"
+            + " hop %d |"
+                .repeat(RELAY_HOPS)
+                .formatted(IntStream.rangeClosed(1, RELAY_HOPS).boxed().toArray())
+            + "\n|---|"
+            + "---|".repeat(RELAY_HOPS));
+    runs.forEach(run -> System.out.println(run.stageRow()));
     runs.forEach(run -> System.out.printf("%nCPU at %,d/s:%n%s", run.rate(), run.cpuPerTrade()));
     return runs;
   }
