@@ -66,23 +66,32 @@ final class BenchLoad {
     try (KafkaProducer<String, byte[]> producer =
         SampleData.producer(Map.of("bootstrap.servers", bootstrap))) {
       for (int i = 0; i < count; i++) {
-        String id = prefix + i;
-        byte[] json =
-            SampleData.trade(id, 1, "CP-" + (1 + i % 3), book, "2027-05-20")
-                .getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, id, json);
+        ProducerRecord<String, byte[]> record = stampedTrade(topic, prefix + i, i, book);
         if (cloudEventHeaders) {
-          KafkaCloudEvents.toRecord(parsedTrade(id, json)).headers().forEach(record.headers()::add);
+          KafkaCloudEvents.toRecord(parsedTrade(record.key(), record.value()))
+              .headers()
+              .forEach(record.headers()::add);
         }
-        record
-            .headers()
-            .add(
-                SENT_AT,
-                Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
         producer.send(record);
       }
       producer.flush();
     }
+  }
+
+  /**
+   * Trade {@code id} (version 1, in {@code book}, its counterparty CP-1 to CP-3 by {@code n}) as a
+   * record to {@code topic}, stamped with the time it is made ({@link #SENT_AT}).
+   */
+  static ProducerRecord<String, byte[]> stampedTrade(String topic, String id, int n, String book) {
+    byte[] json =
+        SampleData.trade(id, 1, "CP-" + (1 + n % 3), book, "2027-05-20")
+            .getBytes(StandardCharsets.UTF_8);
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, id, json);
+    record
+        .headers()
+        .add(
+            SENT_AT, Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
+    return record;
   }
 
   /** The trade as parse passes it on, for its headers. */

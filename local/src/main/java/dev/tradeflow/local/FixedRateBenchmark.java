@@ -3,7 +3,6 @@ package dev.tradeflow.local;
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
 import dev.tradeflow.events.Topic;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * An open-loop load through tradeflow's five functions: trades are sent on a fixed schedule,
@@ -42,9 +40,6 @@ public final class FixedRateBenchmark {
   static final Duration TARGET_P99 = Duration.ofMillis(50);
   static final Duration TICK = Duration.ofMillis(5);
 
-  /** The relay's hops: one per topic between parse taking a trade and aggregate taking it. */
-  static final int RELAY_HOPS = 3;
-
   /** The relay's producers linger as tradeflow's do ({@code tradeflow.kafka.linger-ms}). */
   static final int RELAY_LINGER_MS = 1;
 
@@ -54,6 +49,16 @@ public final class FixedRateBenchmark {
   /** The functions whose latency since parse is read; the last one's is the end to end. */
   static final List<Function> STAGES =
       List.of(Function.VALIDATE, Function.ENRICH, Function.AGGREGATE);
+
+  /**
+   * The relay's hops: one per topic between parse taking a trade and aggregate taking it (parsed,
+   * validated, enriched), so one per stage.
+   */
+  static final int RELAY_HOPS = STAGES.size();
+
+  private static final String RATE_TABLE =
+      "\n| rate | trades | p50 | p99 | p99.9 | max | CPU busy (all cores) |"
+          + "\n|---|---|---|---|---|---|---|";
 
   private FixedRateBenchmark() {}
 
@@ -128,9 +133,7 @@ public final class FixedRateBenchmark {
       System.out.printf("warm-up: %d s at 200/s%n", warmUp.toSeconds());
       Map<String, Long> pids = withHarness(PipelineBenchmark.functionPids(stack));
       measure(stages, kafka, pids, "WARM-", 200, warmUp);
-      System.out.println(
-          "\n| rate | trades | p50 | p99 | p99.9 | max | CPU busy (all cores) |"
-              + "\n|---|---|---|---|---|---|---|");
+      System.out.println(RATE_TABLE);
       int best = 0;
       List<RateRun> runs = new ArrayList<>();
       for (int rate : rates) {
@@ -141,13 +144,10 @@ public final class FixedRateBenchmark {
           best = Math.max(best, rate);
         }
       }
-      System.out.println(
-          "\nby stage, p50 / p99 from parse taking a trade to each function taking it:\n| rate |"
-              + STAGES.stream().map(f -> " " + f.id() + " |").collect(Collectors.joining())
-              + "\n|---|"
-              + "---|".repeat(STAGES.size()));
-      runs.forEach(run -> System.out.println(run.stageRow()));
-      runs.forEach(run -> System.out.printf("%nCPU at %,d/s:%n%s", run.rate(), run.cpuPerTrade()));
+      printByStage(
+          "by stage, p50 / p99 from parse taking a trade to each function taking it",
+          STAGES.stream().map(Function::id).toList(),
+          runs);
       System.out.printf(
           "%nhighest rate with p99 under %d ms: %s (rates tried: %s, %d s each; machine: %d cores)%n",
           TARGET_P99.toMillis(),
@@ -203,52 +203,54 @@ public final class FixedRateBenchmark {
               + " warm-up: %d s at 200/s%n",
           RELAY_HOPS, RELAY_LINGER_MS, warmUp.toSeconds());
       sendAtRate(kafka, relay.first(), "WARM-", 200, warmUp);
-      System.out.println(
-          "\n| rate | trades | p50 | p99 | p99.9 | max | CPU busy (all cores) |"
-              + "\n|---|---|---|---|---|---|---|");
+      System.out.println(RATE_TABLE);
+      Map<String, Long> pids = withHarness(relay.pids());
       for (int rate : rates) {
         String prefix = "RATE" + rate + "-";
-        ProcessCpu cpu = ProcessCpu.of(withHarness(relay.pids()));
-        Optional<CpuBusy> cpuBefore = CpuBusy.now();
-        int sent = sendAtRate(kafka, relay.first(), prefix, rate, duration);
-        double cpuBusy =
-            cpuBefore.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
+        Sent sent = sendCounted(kafka, pids, relay.first(), prefix, rate, duration);
         BenchLoad.Latencies endToEnd =
             BenchLoad.await(
                 bootstrap,
                 relay.last(),
-                sent,
+                sent.count(),
                 r -> r.key().startsWith(prefix),
                 duration.plusSeconds(60));
-        String cpuPerTrade = ProcessCpu.perTrade(cpu.spent(), cpu.spentByKind(), sent);
+        String cpuPerTrade = sent.cpuPerTrade();
         List<LatencyHistogram> byHop = new ArrayList<>();
         for (String passedOn : relay.topics().subList(1, relay.topics().size() - 1)) {
           BenchLoad.Latencies toHop =
               BenchLoad.await(
                   bootstrap,
                   passedOn,
-                  sent,
+                  sent.count(),
                   r -> r.key().startsWith(prefix),
                   Duration.ofSeconds(60));
           byHop.add(LatencyHistogram.of(toHop.millis(), buckets));
         }
         byHop.add(LatencyHistogram.of(endToEnd.millis(), buckets));
-        RateRun run = new RateRun(rate, sent, cpuBusy, byHop, cpuPerTrade);
+        RateRun run = new RateRun(rate, sent.count(), sent.cpuBusy(), byHop, cpuPerTrade);
         System.out.println(run.row());
         runs.add(run);
       }
     }
+    printByStage(
+        "by hop, p50 / p99 from sending a trade to each hop sending it on (the last: its append)",
+        IntStream.rangeClosed(1, RELAY_HOPS).mapToObj(hop -> "hop " + hop).toList(),
+        runs);
+    return runs;
+  }
+
+  /** A table of each run's p50 / p99 by stage, then each run's CPU per trade by process. */
+  private static void printByStage(String title, List<String> stages, List<RateRun> runs) {
     System.out.println(
-        "\nby hop, p50 / p99 from sending a trade to each hop sending it on (the last: its append):"
-            + "\n| rate |"
-            + " hop %d |"
-                .repeat(RELAY_HOPS)
-                .formatted(IntStream.rangeClosed(1, RELAY_HOPS).boxed().toArray())
+        "\n"
+            + title
+            + ":\n| rate |"
+            + stages.stream().map(stage -> " " + stage + " |").collect(Collectors.joining())
             + "\n|---|"
-            + "---|".repeat(RELAY_HOPS));
+            + "---|".repeat(stages.size()));
     runs.forEach(run -> System.out.println(run.stageRow()));
     runs.forEach(run -> System.out.printf("%nCPU at %,d/s:%n%s", run.rate(), run.cpuPerTrade()));
-    return runs;
   }
 
   /** The processes, and this JVM, which holds the broker and sends the load. */
@@ -276,26 +278,52 @@ public final class FixedRateBenchmark {
       Duration duration)
       throws InterruptedException {
     List<LatencyHistogram> before = stages.stream().map(LatencyHistogram::scrape).toList();
-    ProcessCpu cpu = ProcessCpu.of(pids);
-    Optional<CpuBusy> cpuBefore = CpuBusy.now();
-    int sent = sendAtRate(kafka, Topic.TRADE_RECEIVED.topicName(), prefix, rate, duration);
-    double cpuBusy = cpuBefore.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
+    Sent sent = sendCounted(kafka, pids, Topic.TRADE_RECEIVED.topicName(), prefix, rate, duration);
     long deadline = System.nanoTime() + duration.plusSeconds(60).toNanos();
     FunctionProcess last = stages.getLast();
     long taken;
-    while ((taken = LatencyHistogram.scrape(last).count() - before.getLast().count()) < sent) {
+    while ((taken = LatencyHistogram.scrape(last).count() - before.getLast().count())
+        < sent.count()) {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(
-            last.function().id() + " took " + taken + " of " + sent + " in time");
+            last.function().id() + " took " + taken + " of " + sent.count() + " in time");
       }
       Thread.sleep(200);
     }
-    String cpuPerTrade = ProcessCpu.perTrade(cpu.spent(), cpu.spentByKind(), sent);
+    String cpuPerTrade = sent.cpuPerTrade();
     List<LatencyHistogram> byStage = new ArrayList<>();
     for (int i = 0; i < stages.size(); i++) {
       byStage.add(LatencyHistogram.scrape(stages.get(i)).minus(before.get(i)));
     }
-    return new RateRun(rate, sent, cpuBusy, byStage, cpuPerTrade);
+    return new RateRun(rate, sent.count(), sent.cpuBusy(), byStage, cpuPerTrade);
+  }
+
+  /**
+   * A rate sent on schedule: how many trades, how busy the machine's cores were while they were
+   * sent, and the CPU of the processes counted from the first.
+   */
+  private record Sent(int count, double cpuBusy, ProcessCpu cpu) {
+
+    /** Each process's CPU per trade so far ({@link ProcessCpu#perTrade}). */
+    String cpuPerTrade() {
+      return ProcessCpu.perTrade(cpu.spent(), cpu.spentByKind(), count);
+    }
+  }
+
+  /** {@link #sendAtRate}, counting the CPU of {@code pids} and of the machine meanwhile. */
+  private static Sent sendCounted(
+      Map<String, Object> kafka,
+      Map<String, Long> pids,
+      String topic,
+      String prefix,
+      int rate,
+      Duration duration)
+      throws InterruptedException {
+    ProcessCpu cpu = ProcessCpu.of(pids);
+    Optional<CpuBusy> before = CpuBusy.now();
+    int count = sendAtRate(kafka, topic, prefix, rate, duration);
+    double busy = before.flatMap(b -> CpuBusy.now().map(a -> a.since(b))).orElse(Double.NaN);
+    return new Sent(count, busy, cpu);
   }
 
   /**
@@ -315,16 +343,7 @@ public final class FixedRateBenchmark {
       while (sent < total) {
         long due = Math.min(total, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
         for (; sent < due; sent++) {
-          String id = prefix + sent;
-          String json = SampleData.trade(id, 1, "CP-" + (1 + sent % 3), "B1", "2027-05-20");
-          ProducerRecord<String, byte[]> record =
-              new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8));
-          record
-              .headers()
-              .add(
-                  BenchLoad.SENT_AT,
-                  Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
-          producer.send(record);
+          producer.send(BenchLoad.stampedTrade(topic, prefix + sent, sent, "B1"));
         }
         Thread.sleep(TICK.toMillis());
       }

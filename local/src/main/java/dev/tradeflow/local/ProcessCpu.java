@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * tradeflow's functions), read from the operating system, every thread counted: the JIT compilers
  * and collectors as well as the work. It moves less than a rate when other work shares the machine
  * (a contended core still makes each instruction dearer, so not by nothing). The broker and the
- * load run in the harness's own JVM and are not counted. On Linux each process's time is also split
- * by what its threads do ({@link Kind}), from {@code /proc/PID/task/TID/stat}.
+ * load run in the harness's own JVM: the throughput run leaves it out, the fixed-rate mode counts
+ * it as a process of its own. On Linux each process's time is also split by what its threads do
+ * ({@link Kind}), from {@code /proc/PID/task/TID/stat}.
  */
 final class ProcessCpu {
 

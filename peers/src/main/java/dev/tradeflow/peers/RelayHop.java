@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -47,16 +48,10 @@ public final class RelayHop {
     String in = args[1];
     String out = args[2];
     Mode mode = Mode.of(args[3]);
-    Map<String, Object> producerConfig =
-        new HashMap<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"));
-    producerConfig.put("enable.idempotence", true);
-    if (args.length > 4) {
-      producerConfig.put("linger.ms", Integer.parseInt(args[4]));
-    }
+    OptionalInt lingerMs =
+        args.length > 4 ? OptionalInt.of(Integer.parseInt(args[4])) : OptionalInt.empty();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "relay-" + in);
-        KafkaProducer<byte[], byte[]> producer =
-            new KafkaProducer<>(
-                producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
+        KafkaProducer<byte[], byte[]> producer = producer(bootstrap, lingerMs)) {
       consumer.subscribe(List.of(in));
       long lastCommit = System.nanoTime();
       while (true) {
@@ -96,5 +91,13 @@ public final class RelayHop {
             false),
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
+  }
+
+  static KafkaProducer<byte[], byte[]> producer(String bootstrap, OptionalInt lingerMs) {
+    Map<String, Object> config =
+        new HashMap<>(
+            Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", true));
+    lingerMs.ifPresent(linger -> config.put("linger.ms", linger));
+    return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
   }
 }
