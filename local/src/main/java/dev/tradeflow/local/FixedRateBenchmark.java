@@ -195,7 +195,7 @@ public final class FixedRateBenchmark {
             repo,
             stack.logDir(),
             bootstrap,
-            "interval",
+            RelayShape.INTERVAL,
             RELAY_HOPS,
             OptionalInt.of(RELAY_LINGER_MS))) {
       System.out.printf(

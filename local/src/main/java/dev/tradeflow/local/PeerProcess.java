@@ -6,9 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A main class of the peers module (the relay's hops, the Kafka Streams peer) as a process. */
+/**
+ * A main class of the peers module (the plain relay's hops, the Kafka Streams peer), or the relay
+ * hop of the peers-quarkus module, as a process.
+ */
 final class PeerProcess implements AutoCloseable {
 
   private final Process process;
@@ -18,18 +22,39 @@ final class PeerProcess implements AutoCloseable {
   }
 
   static PeerProcess start(Path repo, Path log, String mainClass, String... args) {
-    Path jar = repo.resolve("peers/target/tradeflow-peers.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no " + jar + ": build first (./mvnw install -DskipTests)");
-    }
+    List<String> command = jvm();
+    command.add("-cp");
+    command.add(built(repo.resolve("peers/target/tradeflow-peers.jar")).toString());
+    command.add(mainClass);
+    command.addAll(List.of(args));
+    return launch(command, log);
+  }
+
+  /** The Quarkus relay hop ({@code peers-quarkus}), configured by {@code -Dname=value}. */
+  static PeerProcess startConnectorHop(Path repo, Path log, Map<String, String> settings) {
+    List<String> command = jvm();
+    settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
+    command.add("-jar");
+    command.add(built(repo.resolve("peers-quarkus/target/quarkus-app/quarkus-run.jar")).toString());
+    return launch(command, log);
+  }
+
+  private static List<String> jvm() {
     List<String> command = new ArrayList<>();
     command.add(FunctionProcess.javaExecutable());
     command.add("-Xmx256m");
     command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
-    command.add("-cp");
-    command.add(jar.toString());
-    command.add(mainClass);
-    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static Path built(Path jar) {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no " + jar + ": build first (./mvnw install -DskipTests)");
+    }
+    return jar;
+  }
+
+  private static PeerProcess launch(List<String> command, Path log) {
     try {
       Files.createDirectories(log.getParent());
       return new PeerProcess(

@@ -18,6 +18,8 @@ import java.util.Map;
  * <ol>
  *   <li>the plain five-hop relay, interval commits (Kafka Streams' shape) and per-batch waits, and
  *       with interval commits once more on records that carry tradeflow's CloudEvent headers;
+ *   <li>the five-hop relay on tradeflow's Kafka connector ({@link RelayShape#CONNECTOR}): what the
+ *       connector costs without the work;
  *   <li>the Kafka Streams peer doing the same work, at least once and exactly once (v2);
  *   <li>tradeflow's five functions, each its own JVM.
  * </ol>
@@ -50,17 +52,28 @@ public final class PipelineBenchmark {
         report(tradeflow(stack, trades, 1, "B1"));
         return;
       }
-      PipelineRun relay = report(RelayBenchmark.run(repo, logs, kafka, "interval", trades, false));
+      PipelineRun relay =
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, trades, false));
       PipelineRun relayPerBatch =
-          report(RelayBenchmark.run(repo, logs, kafka, "per-batch", trades, false));
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.PER_BATCH, trades, false));
       PipelineRun relayEnvelope =
-          report(RelayBenchmark.run(repo, logs, kafka, "interval", trades, true));
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, trades, true));
+      PipelineRun relayConnector =
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.CONNECTOR, trades, false));
       PipelineRun streams =
           report(StreamsPeerBenchmark.run(repo, logs, kafka, "at_least_once", trades));
       PipelineRun streamsExactlyOnce =
           report(StreamsPeerBenchmark.run(repo, logs, kafka, "exactly_once_v2", trades));
       PipelineRun ours = report(tradeflow(stack, trades, 1, "B1"));
-      runs.addAll(List.of(relay, relayPerBatch, relayEnvelope, streams, streamsExactlyOnce, ours));
+      runs.addAll(
+          List.of(
+              relay,
+              relayPerBatch,
+              relayEnvelope,
+              relayConnector,
+              streams,
+              streamsExactlyOnce,
+              ours));
       if (instances > 1) {
         for (Function function : Function.values()) {
           stack.stop(function);
@@ -85,6 +98,12 @@ public final class PipelineBenchmark {
           ours.rate() / relayEnvelope.rate(),
           ours.rate() / streams.rate(),
           ours.rate() / streamsExactlyOnce.rate());
+      System.out.printf(
+          "relay on tradeflow's connector / plain relay (interval): %.2f, its CPU per trade %.2f;"
+              + " tradeflow / relay on tradeflow's connector: %.2f%n",
+          relayConnector.rate() / relay.rate(),
+          relayConnector.cpuMicrosPerTrade() / relay.cpuMicrosPerTrade(),
+          ours.rate() / relayConnector.rate());
       System.out.printf(
           "CPU per trade, the pipeline's own processes: tradeflow / relay (interval): %.2f;"
               + " / relay with CloudEvent headers: %.2f; / Kafka Streams (at least once): %.2f%n",

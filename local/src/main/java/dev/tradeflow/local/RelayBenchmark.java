@@ -10,8 +10,8 @@ import java.util.OptionalInt;
 import java.util.stream.IntStream;
 
 /**
- * The plain relay, each hop its own JVM ({@code dev.tradeflow.peers.RelayHop}): what hops cost on
- * this broker when they do no work, in one of its two commit shapes.
+ * A relay, each hop its own JVM: what hops cost on this broker when they do no work, in one of the
+ * {@link RelayShape}s.
  */
 final class RelayBenchmark {
 
@@ -26,25 +26,30 @@ final class RelayBenchmark {
   record Relay(List<String> topics, List<PeerProcess> hops) implements AutoCloseable {
 
     static Relay start(
-        Path repo, Path logs, String bootstrap, String mode, int hopCount, OptionalInt lingerMs)
+        Path repo,
+        Path logs,
+        String bootstrap,
+        RelayShape shape,
+        int hopCount,
+        OptionalInt lingerMs)
         throws InterruptedException {
-      String prefix = "bench.relay-" + mode + "-" + System.currentTimeMillis();
+      String prefix = "bench.relay-" + shape.id() + "-" + System.currentTimeMillis();
       List<String> topics =
           IntStream.rangeClosed(0, hopCount).mapToObj(i -> prefix + "." + i).toList();
       BenchLoad.createTopics(bootstrap, topics, List.of(topics.getLast()));
       Relay relay = new Relay(topics, new ArrayList<>());
       for (int i = 0; i < hopCount; i++) {
-        List<String> args =
-            new ArrayList<>(List.of(bootstrap, topics.get(i), topics.get(i + 1), mode));
-        lingerMs.ifPresent(linger -> args.add(String.valueOf(linger)));
         relay.hops.add(
-            PeerProcess.start(
+            shape.startHop(
                 repo,
-                logs.resolve("relay-" + mode + "-" + i + ".log"),
-                "dev.tradeflow.peers.RelayHop",
-                args.toArray(String[]::new)));
+                logs.resolve("relay-" + shape.id() + "-" + i + ".log"),
+                bootstrap,
+                topics.get(i),
+                topics.get(i + 1),
+                lingerMs));
       }
-      Thread.sleep(3000); // the hops join their groups
+      // the hops join their groups (a Quarkus hop starts in about a second more)
+      Thread.sleep(shape == RelayShape.CONNECTOR ? 6000 : 3000);
       return relay;
     }
 
@@ -77,9 +82,14 @@ final class RelayBenchmark {
    *     (binary mode), which every hop copies
    */
   static PipelineRun run(
-      Path repo, Path logs, String bootstrap, String mode, int trades, boolean cloudEventHeaders)
+      Path repo,
+      Path logs,
+      String bootstrap,
+      RelayShape shape,
+      int trades,
+      boolean cloudEventHeaders)
       throws Exception {
-    try (Relay relay = Relay.start(repo, logs, bootstrap, mode, HOPS, OptionalInt.empty())) {
+    try (Relay relay = Relay.start(repo, logs, bootstrap, shape, HOPS, OptionalInt.empty())) {
       ProcessCpu cpu = ProcessCpu.of(relay.pids());
       long start = System.currentTimeMillis();
       BenchLoad.send(bootstrap, relay.first(), "R-", "B1", trades, cloudEventHeaders);
@@ -87,7 +97,7 @@ final class RelayBenchmark {
           BenchLoad.await(
               bootstrap, relay.last(), trades, r -> true, Duration.ofSeconds(60 + trades / 50));
       return PipelineRun.of(
-          "plain relay, " + mode + (cloudEventHeaders ? ", CloudEvent headers" : ""),
+          shape.title() + (cloudEventHeaders ? ", CloudEvent headers" : ""),
           trades,
           (latencies.lastAppendedAt() - start) / 1000.0,
           latencies.quantile(0.5),

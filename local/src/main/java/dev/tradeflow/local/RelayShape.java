@@ -1,0 +1,56 @@
+package dev.tradeflow.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** How each hop of a relay passes records on; every hop does no work on them. */
+enum RelayShape {
+  /** kafka-clients only, Kafka Streams' way: send without waiting; every 100 ms flush, commit. */
+  INTERVAL("interval", "plain relay, interval"),
+  /** kafka-clients only: each poll batch sent, every ack waited for, then commitSync. */
+  PER_BATCH("per-batch", "plain relay, per-batch"),
+  /**
+   * A Quarkus app reading with the SmallRye Kafka connector the way tradeflow's binding does, and
+   * writing with one plain producer ({@code peers-quarkus}): the connector's cost without the work.
+   */
+  CONNECTOR("connector", "relay on tradeflow's connector");
+
+  private final String id;
+  private final String title;
+
+  RelayShape(String id, String title) {
+    this.id = id;
+    this.title = title;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String title() {
+    return title;
+  }
+
+  /**
+   * Starts one hop copying {@code in} to {@code out}, its producer lingering {@code lingerMs} if
+   * given (else as its default has it: Kafka's 5 ms for the plain hops, tradeflow's 1 ms for the
+   * connector's).
+   */
+  PeerProcess startHop(
+      Path repo, Path log, String bootstrap, String in, String out, OptionalInt lingerMs) {
+    if (this == CONNECTOR) {
+      Map<String, String> settings =
+          new java.util.LinkedHashMap<>(
+              Map.of("kafka.bootstrap.servers", bootstrap, "relay.in", in, "relay.out", out));
+      lingerMs.ifPresent(linger -> settings.put("relay.linger-ms", String.valueOf(linger)));
+      return PeerProcess.startConnectorHop(repo, log, settings);
+    }
+    List<String> args = new ArrayList<>(List.of(bootstrap, in, out, id));
+    lingerMs.ifPresent(linger -> args.add(String.valueOf(linger)));
+    return PeerProcess.start(
+        repo, log, "dev.tradeflow.peers.RelayHop", args.toArray(String[]::new));
+  }
+}
