@@ -27,13 +27,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * under 50 ms. A warm-up at 200/s comes first ({@code --warm-up S}, default 180 s): the functions'
  * JIT compilers are still busy for two to three minutes after the first trades.
  *
- * <p>Then, on the same broker with the functions stopped, the baseline: the plain relay through as
- * many hops as that span crosses topics (parsed, validated, enriched), its producers lingering 1 ms
- * as tradeflow's do, at the same rates after a warm-up of its own. Its latency is from sending a
- * trade (the load does not linger) to its append on the last hop's topic, counted in aggregate's
- * buckets, so the two tables read alike; by hop, to each earlier hop sending it on (the timestamp
- * its producer gave the record). Run it with {@code ./tradeflow bench-pipeline --rate R[,R...]
- * --duration S}.
+ * <p>Then, on the same broker with the functions stopped, the baselines: the plain relay, and the
+ * relay on tradeflow's connector ({@link RelayShape}), each through as many hops as that span
+ * crosses topics (parsed, validated, enriched), its producers lingering 1 ms as tradeflow's do, at
+ * the same rates after a warm-up of its own. Its latency is from sending a trade (the load does not
+ * linger) to its append on the last hop's topic, counted in aggregate's buckets, so the two tables
+ * read alike; by hop, to each earlier hop sending it on (the timestamp its producer gave the
+ * record). Run it with {@code ./tradeflow bench-pipeline --rate R[,R...] --duration S}.
  */
 public final class FixedRateBenchmark {
 
@@ -42,6 +42,12 @@ public final class FixedRateBenchmark {
 
   /** The relay's producers linger as tradeflow's do ({@code tradeflow.kafka.linger-ms}). */
   static final int RELAY_LINGER_MS = 1;
+
+  /**
+   * The baselines, one after the other: the plain relay (what hops cost on this broker), and the
+   * relay on tradeflow's connector (what they cost on the connector the functions read with).
+   */
+  static final List<RelayShape> BASELINES = List.of(RelayShape.INTERVAL, RelayShape.CONNECTOR);
 
   /** The relay's warm-up at 200/s, at most: a hop compiles little. */
   static final Duration RELAY_WARM_UP = Duration.ofSeconds(60);
@@ -158,30 +164,30 @@ public final class FixedRateBenchmark {
       for (Function function : Function.values()) {
         stack.stop(function);
       }
-      List<RateRun> relayRuns =
-          relayAtRates(
-              repo,
-              stack,
-              rates,
-              duration,
-              warmUp.compareTo(RELAY_WARM_UP) < 0 ? warmUp : RELAY_WARM_UP,
-              runs.getFirst().endToEnd());
-      System.out.println(
-          "\ntradeflow's latency over the relay's:\n| rate | p50 | p99 | p99.9 | max |"
-              + "\n|---|---|---|---|---|");
-      for (int i = 0; i < runs.size(); i++) {
-        System.out.println(runs.get(i).ratioRow(relayRuns.get(i)));
+      Duration relayWarmUp = warmUp.compareTo(RELAY_WARM_UP) < 0 ? warmUp : RELAY_WARM_UP;
+      for (RelayShape shape : BASELINES) {
+        List<RateRun> relayRuns =
+            relayAtRates(
+                repo, stack, shape, rates, duration, relayWarmUp, runs.getFirst().endToEnd());
+        System.out.printf(
+            "%ntradeflow's latency over the %s's:%n| rate | p50 | p99 | p99.9 | max |"
+                + "%n|---|---|---|---|---|%n",
+            shape.title());
+        for (int i = 0; i < runs.size(); i++) {
+          System.out.println(runs.get(i).ratioRow(relayRuns.get(i)));
+        }
       }
     }
   }
 
   /**
-   * The baseline: the plain relay through {@link #RELAY_HOPS} hops on the same broker, at each
-   * rate, its latencies counted in {@code buckets}' bounds.
+   * A baseline: a relay of {@code shape} through {@link #RELAY_HOPS} hops on the same broker, at
+   * each rate, its latencies counted in {@code buckets}' bounds.
    */
   static List<RateRun> relayAtRates(
       Path repo,
       LocalStack stack,
+      RelayShape shape,
       List<Integer> rates,
       Duration duration,
       Duration warmUp,
@@ -192,16 +198,10 @@ public final class FixedRateBenchmark {
     List<RateRun> runs = new ArrayList<>();
     try (RelayBenchmark.Relay relay =
         RelayBenchmark.Relay.start(
-            repo,
-            stack.logDir(),
-            bootstrap,
-            RelayShape.INTERVAL,
-            RELAY_HOPS,
-            OptionalInt.of(RELAY_LINGER_MS))) {
+            repo, stack.logDir(), bootstrap, shape, RELAY_HOPS, OptionalInt.of(RELAY_LINGER_MS))) {
       System.out.printf(
-          "%nbaseline: the plain relay, %d hops, interval commits, linger.ms %d;"
-              + " warm-up: %d s at 200/s%n",
-          RELAY_HOPS, RELAY_LINGER_MS, warmUp.toSeconds());
+          "%nbaseline: the %s, %d hops, linger.ms %d; warm-up: %d s at 200/s%n",
+          shape.title(), RELAY_HOPS, RELAY_LINGER_MS, warmUp.toSeconds());
       sendAtRate(kafka, relay.first(), "WARM-", 200, warmUp);
       System.out.println(RATE_TABLE);
       Map<String, Long> pids = withHarness(relay.pids());
