@@ -60,10 +60,6 @@ public final class PipelineBenchmark {
           report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, trades, true));
       PipelineRun relayConnector =
           report(RelayBenchmark.run(repo, logs, kafka, RelayShape.CONNECTOR, trades, false));
-      PipelineRun relayEventLoop =
-          report(
-              RelayBenchmark.run(
-                  repo, logs, kafka, RelayShape.CONNECTOR_ON_EVENT_LOOP, trades, false));
       PipelineRun streams =
           report(StreamsPeerBenchmark.run(repo, logs, kafka, "at_least_once", trades));
       PipelineRun streamsExactlyOnce =
@@ -104,11 +100,9 @@ public final class PipelineBenchmark {
           ours.rate() / streamsExactlyOnce.rate());
       System.out.printf(
           "relay on tradeflow's connector / plain relay (interval): %.2f, its CPU per trade %.2f;"
-              + " on the event loop: %.2f, %.2f; tradeflow / relay on tradeflow's connector: %.2f%n",
+              + " tradeflow / relay on tradeflow's connector: %.2f%n",
           relayConnector.rate() / relay.rate(),
           relayConnector.cpuMicrosPerTrade() / relay.cpuMicrosPerTrade(),
-          relayEventLoop.rate() / relay.rate(),
-          relayEventLoop.cpuMicrosPerTrade() / relay.cpuMicrosPerTrade(),
           ours.rate() / relayConnector.rate());
       System.out.printf(
           "CPU per trade, the pipeline's own processes: tradeflow / relay (interval): %.2f;"

@@ -49,7 +49,7 @@ final class RelayBenchmark {
                 lingerMs));
       }
       // the hops join their groups (a Quarkus hop starts in about a second more)
-      Thread.sleep(shape == RelayShape.INTERVAL || shape == RelayShape.PER_BATCH ? 3000 : 6000);
+      Thread.sleep(shape == RelayShape.CONNECTOR ? 6000 : 3000);
       return relay;
     }
 

@@ -16,9 +16,7 @@ enum RelayShape {
    * A Quarkus app reading with the SmallRye Kafka connector the way tradeflow's binding does, and
    * writing with one plain producer ({@code peers-quarkus}): the connector's cost without the work.
    */
-  CONNECTOR("connector", "relay on tradeflow's connector"),
-  /** As {@link #CONNECTOR}, each batch copied on the connector's event loop, not on a worker. */
-  CONNECTOR_ON_EVENT_LOOP("connector-event-loop", "relay on tradeflow's connector, event loop");
+  CONNECTOR("connector", "relay on tradeflow's connector");
 
   private final String id;
   private final String title;
@@ -43,14 +41,11 @@ enum RelayShape {
    */
   PeerProcess startHop(
       Path repo, Path log, String bootstrap, String in, String out, OptionalInt lingerMs) {
-    if (this == CONNECTOR || this == CONNECTOR_ON_EVENT_LOOP) {
+    if (this == CONNECTOR) {
       Map<String, String> settings =
           new java.util.LinkedHashMap<>(
               Map.of("kafka.bootstrap.servers", bootstrap, "relay.in", in, "relay.out", out));
       lingerMs.ifPresent(linger -> settings.put("relay.linger-ms", String.valueOf(linger)));
-      if (this == CONNECTOR_ON_EVENT_LOOP) {
-        settings.put("quarkus.profile", "event-loop");
-      }
       return PeerProcess.startConnectorHop(repo, log, settings);
     }
     List<String> args = new ArrayList<>(List.of(bootstrap, in, out, id));

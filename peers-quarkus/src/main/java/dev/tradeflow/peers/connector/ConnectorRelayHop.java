@@ -32,12 +32,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ConnectorRelayHop {
 
-  /** The input channel when batches are handed to a worker (the default). */
-  static final String ON_WORKER = "relay-in";
-
-  /** The input channel when batches are copied on the event loop ({@code relay.dispatch}). */
-  static final String ON_EVENT_LOOP = "relay-in-loop";
-
   @ConfigProperty(name = "kafka.bootstrap.servers")
   String bootstrap;
 
@@ -71,20 +65,9 @@ public class ConnectorRelayHop {
     producer.close(Duration.ofSeconds(5));
   }
 
-  /** The batch handed to a worker, in order, as tradeflow's binding has it. */
-  @Incoming(ON_WORKER)
+  @Incoming("relay-in")
   @Blocking(ordered = true)
-  public CompletionStage<Void> relayOnWorker(Message<List<byte[]>> batch) {
-    return relay(batch);
-  }
-
-  /** The batch copied on the connector's event loop: no hand-off to a worker. */
-  @Incoming(ON_EVENT_LOOP)
-  public CompletionStage<Void> relayOnEventLoop(Message<List<byte[]>> batch) {
-    return relay(batch);
-  }
-
-  private CompletionStage<Void> relay(Message<List<byte[]>> batch) {
+  public CompletionStage<Void> relay(Message<List<byte[]>> batch) {
     @SuppressWarnings("unchecked")
     IncomingKafkaRecordBatchMetadata<String, byte[]> records =
         batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElseThrow();

@@ -25,14 +25,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/**
- * The hop against a real KRaft broker: every record copied, in order per key, and committed, with
- * each batch handed to a worker; {@link ConnectorRelayHopOnEventLoopTest} runs the same on the
- * event loop.
- */
+/** The hop against a real KRaft broker: every record copied, in order per key, and committed. */
 @QuarkusTest
 @QuarkusTestResource(ConnectorRelayHopTest.Broker.class)
-public class ConnectorRelayHopTest {
+class ConnectorRelayHopTest {
 
   static final String IN = "relay-test.in";
   static final String OUT = "relay-test.out";
