@@ -30,9 +30,16 @@ final class PeerProcess implements AutoCloseable {
     return launch(command, log);
   }
 
-  /** The Quarkus relay hop ({@code peers-quarkus}), configured by {@code -Dname=value}. */
+  /**
+   * The Quarkus relay hop ({@code peers-quarkus}), configured by {@code -Dname=value}. It takes the
+   * functions' JVM options too ({@link FunctionProcess#JVM_OPTIONS}, {@code {function}} becoming
+   * the log's name), since it stands for a function without its work: measured, and profiled,
+   * alike.
+   */
   static PeerProcess startConnectorHop(Path repo, Path log, Map<String, String> settings) {
     List<String> command = jvm();
+    String hop = log.getFileName().toString().replaceFirst("\\.log$", "");
+    FunctionProcess.JVM_OPTIONS.forEach(option -> command.add(option.replace("{function}", hop)));
     settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-jar");
     command.add(built(repo.resolve("peers-quarkus/target/quarkus-app/quarkus-run.jar")).toString());

@@ -2,6 +2,7 @@ package dev.tradeflow.local;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -43,7 +44,7 @@ enum RelayShape {
       Path repo, Path log, String bootstrap, String in, String out, OptionalInt lingerMs) {
     if (this == CONNECTOR) {
       Map<String, String> settings =
-          new java.util.LinkedHashMap<>(
+          new LinkedHashMap<>(
               Map.of("kafka.bootstrap.servers", bootstrap, "relay.in", in, "relay.out", out));
       lingerMs.ifPresent(linger -> settings.put("relay.linger-ms", String.valueOf(linger)));
       return PeerProcess.startConnectorHop(repo, log, settings);
