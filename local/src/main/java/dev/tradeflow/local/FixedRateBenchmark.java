@@ -30,9 +30,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * <p>Then, on the same broker with the functions stopped, the baselines: the plain relay, and the
  * relay on tradeflow's connector ({@link RelayShape}), each through as many hops as that span
  * crosses topics (parsed, validated, enriched), its producers lingering 1 ms as tradeflow's do, at
- * the same rates after a warm-up of its own. Its latency is from sending a trade (the load does not
- * linger) to its append on the last hop's topic, counted in aggregate's buckets, so the two tables
- * read alike; by hop, to each earlier hop sending it on (the timestamp its producer gave the
+ * the same rates after a warm-up of its own. A relay's latency is from sending a trade (the load
+ * does not linger) to its append on the last hop's topic, counted in aggregate's buckets, so the
+ * tables read alike; by hop, to each earlier hop sending it on (the timestamp its producer gave the
  * record). Run it with {@code ./tradeflow bench-pipeline --rate R[,R...] --duration S}.
  */
 public final class FixedRateBenchmark {
