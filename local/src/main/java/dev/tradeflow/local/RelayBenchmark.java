@@ -48,8 +48,7 @@ final class RelayBenchmark {
                 topics.get(i + 1),
                 lingerMs));
       }
-      // the hops join their groups (a Quarkus hop starts in about a second more)
-      Thread.sleep(shape == RelayShape.CONNECTOR ? 6000 : 3000);
+      Thread.sleep(shape.joinWait().toMillis()); // the hops join their groups
       return relay;
     }
 

@@ -1,8 +1,9 @@
 package dev.tradeflow.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -10,21 +11,27 @@ import java.util.OptionalInt;
 /** How each hop of a relay passes records on; every hop does no work on them. */
 enum RelayShape {
   /** kafka-clients only, Kafka Streams' way: send without waiting; every 100 ms flush, commit. */
-  INTERVAL("interval", "plain relay, interval"),
+  INTERVAL("interval", "plain relay, interval", Duration.ofSeconds(3)),
   /** kafka-clients only: each poll batch sent, every ack waited for, then commitSync. */
-  PER_BATCH("per-batch", "plain relay, per-batch"),
+  PER_BATCH("per-batch", "plain relay, per-batch", Duration.ofSeconds(3)),
   /**
    * A Quarkus app reading with the SmallRye Kafka connector the way tradeflow's binding does, and
    * writing with one plain producer ({@code peers-quarkus}): the connector's cost without the work.
    */
-  CONNECTOR("connector", "relay on tradeflow's connector");
+  CONNECTOR("connector", "relay on tradeflow's connector", Duration.ofSeconds(6));
 
   private final String id;
   private final String title;
+  private final Duration joinWait;
 
-  RelayShape(String id, String title) {
+  /**
+   * @param joinWait how long its hops take to start and join their groups (a Quarkus app starts in
+   *     about a second more than a plain main)
+   */
+  RelayShape(String id, String title, Duration joinWait) {
     this.id = id;
     this.title = title;
+    this.joinWait = joinWait;
   }
 
   String id() {
@@ -33,6 +40,10 @@ enum RelayShape {
 
   String title() {
     return title;
+  }
+
+  Duration joinWait() {
+    return joinWait;
   }
 
   /**
@@ -44,7 +55,7 @@ enum RelayShape {
       Path repo, Path log, String bootstrap, String in, String out, OptionalInt lingerMs) {
     if (this == CONNECTOR) {
       Map<String, String> settings =
-          new LinkedHashMap<>(
+          new HashMap<>(
               Map.of("kafka.bootstrap.servers", bootstrap, "relay.in", in, "relay.out", out));
       lingerMs.ifPresent(linger -> settings.put("relay.linger-ms", String.valueOf(linger)));
       return PeerProcess.startConnectorHop(repo, log, settings);

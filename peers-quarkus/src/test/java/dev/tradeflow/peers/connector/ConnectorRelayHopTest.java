@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,7 +18,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -106,15 +104,19 @@ class ConnectorRelayHopTest {
                     .isEqualTo(r.value().substring("trade ".length())));
 
     // the throttled strategy commits every 5 s, and only offsets whose copies Kafka has taken
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> committed(bootstrap) == RECORDS);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", (Object) bootstrap))) {
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> committed(admin) == RECORDS);
+    }
   }
 
-  private static long committed(String bootstrap) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", (Object) bootstrap))) {
-      Map<TopicPartition, OffsetAndMetadata> offsets =
-          new HashMap<>(
-              admin.listConsumerGroupOffsets("relay-" + IN).partitionsToOffsetAndMetadata().get());
-      return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
-    }
+  private static long committed(Admin admin) throws Exception {
+    return admin
+        .listConsumerGroupOffsets("relay-" + IN)
+        .partitionsToOffsetAndMetadata()
+        .get()
+        .values()
+        .stream()
+        .mapToLong(OffsetAndMetadata::offset)
+        .sum();
   }
 }
