@@ -24,11 +24,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * {@code relay.in} to {@code relay.out} and does nothing else. It reads as tradeflow's binding does
  * (SmallRye's connector, poll batches handed to a worker in order, no connector CloudEvent reading,
  * no tracing) and writes as tradeflow does (one idempotent producer, {@code acks=all}, lingering
- * {@code relay.linger-ms}, each send completing a future, as {@code EventPublisher}'s do, so the
- * hop pays what the binding pays); a batch is acknowledged once Kafka has taken all its copies,
- * while the next batches are handled, and the connector's throttled strategy commits only
- * acknowledged offsets. So five of these in a row are the most five tradeflow functions could carry
- * on this connector if their work cost nothing.
+ * {@code relay.linger-ms}, batches of up to {@code relay.batch-size} bytes, each send completing a
+ * future, as {@code EventPublisher}'s do, so the hop pays what the binding pays); a batch is
+ * acknowledged once Kafka has taken all its copies, while the next batches are handled, and the
+ * connector's throttled strategy commits only acknowledged offsets. So five of these in a row are
+ * the most five tradeflow functions could carry on this connector if their work cost nothing.
  */
 @ApplicationScoped
 public class ConnectorRelayHop {
@@ -41,6 +41,9 @@ public class ConnectorRelayHop {
 
   @ConfigProperty(name = "relay.linger-ms")
   int lingerMs;
+
+  @ConfigProperty(name = "relay.batch-size")
+  int batchSize;
 
   private KafkaProducer<String, byte[]> producer;
 
@@ -56,7 +59,9 @@ public class ConnectorRelayHop {
                 "enable.idempotence",
                 true,
                 "linger.ms",
-                lingerMs),
+                lingerMs,
+                "batch.size",
+                batchSize),
             new StringSerializer(),
             new ByteArraySerializer());
   }
