@@ -41,6 +41,26 @@ final class BenchLoad {
 
   private BenchLoad() {}
 
+  /**
+   * What a throughput run sends through a pipeline: {@code warmUp} trades first, waited for but not
+   * measured (so that each pipeline's JIT has compiled its hot path), then the {@code measured}
+   * trades.
+   */
+  record Load(int warmUp, int measured) {
+
+    Load {
+      if (warmUp < 0 || measured < 1) {
+        throw new IllegalArgumentException(
+            "a load needs at least one measured trade and no negative warm-up: " + this);
+      }
+    }
+
+    /** How long a pipeline may take over {@code trades}: a minute, and 50 trades a second. */
+    static Duration limit(int trades) {
+      return Duration.ofSeconds(60 + trades / 50);
+    }
+  }
+
   /** Sends {@code count} trades ({@code prefix0} …, book B1, CP-1 to CP-3) to {@code topic}. */
   static void send(String bootstrap, String topic, String prefix, int count) {
     send(bootstrap, topic, prefix, "B1", count);
@@ -131,8 +151,21 @@ final class BenchLoad {
   static Aggregated throughTradeflow(
       LocalStack stack, String prefix, String book, int trades, Duration poll, Duration limit)
       throws InterruptedException {
+    return throughTradeflow(stack, prefix, book, 0, trades, poll, limit);
+  }
+
+  /** As above, in a book that already counts {@code counted} live trades (a warm-up's). */
+  static Aggregated throughTradeflow(
+      LocalStack stack,
+      String prefix,
+      String book,
+      int counted,
+      int trades,
+      Duration poll,
+      Duration limit)
+      throws InterruptedException {
     long start = System.nanoTime();
-    String expected = "\"id\":\"" + book + "\",\"live_trades\":" + trades + ",";
+    String expected = "\"id\":\"" + book + "\",\"live_trades\":" + (counted + trades) + ",";
     try (TopicTail<ConsumerRecord<String, byte[]>> aggregates =
         TopicTail.records(stack.kafka().clientConfig(), List.of(Topic.AGGREGATES.topicName()))) {
       send(
@@ -225,16 +258,42 @@ final class BenchLoad {
       int count,
       Predicate<ConsumerRecord<String, byte[]>> counts,
       Duration limit) {
+    return await(bootstrap, topic, Map.of(), count, counts, limit);
+  }
+
+  /** Where each partition of {@code topic} ends now: where a read of what comes next starts. */
+  static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
+      return consumer.endOffsets(partitionsOf(consumer, topic));
+    }
+  }
+
+  private static List<TopicPartition> partitionsOf(
+      KafkaConsumer<String, byte[]> consumer, String topic) {
+    return consumer.partitionsFor(topic).stream()
+        .map(p -> new TopicPartition(topic, p.partition()))
+        .toList();
+  }
+
+  /**
+   * As above, reading each partition from its offset in {@code from} (from its start if it has none
+   * there), so that what a warm-up left on the topic is neither read again nor counted.
+   */
+  static Latencies await(
+      String bootstrap,
+      String topic,
+      Map<TopicPartition, Long> from,
+      int count,
+      Predicate<ConsumerRecord<String, byte[]>> counts,
+      Duration limit) {
     List<Long> latencies = new ArrayList<>(count);
     long last = 0;
     long deadline = System.nanoTime() + limit.toNanos();
     try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
+      List<TopicPartition> partitions = partitionsOf(consumer, topic);
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      from.forEach(consumer::seek);
       while (latencies.size() < count) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(

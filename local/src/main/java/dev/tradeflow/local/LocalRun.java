@@ -26,12 +26,13 @@ import java.util.stream.Stream;
  *       keeps running until Ctrl-C.
  *   <li>{@code broker}: the broker and the topics only, for {@code ./tradeflow dev <function>}.
  *   <li>{@code bench-rebuild [N]}: times a cold rebuild of N trades from a real broker.
- *   <li>{@code bench-pipeline [N]}: N trades through the plain relay, the Kafka Streams peer and
- *       tradeflow's five functions, one after the other on one broker; {@code bench-pipeline --rate
- *       R[,R...] --duration S [--warm-up S]}: an open-loop load through tradeflow at each rate,
- *       with latency quantiles and how busy the cores were. With {@code --aot-cache}, both start
- *       the functions from their AOT caches, recorded first if they are older than the jars ({@link
- *       AotTraining}).
+ *   <li>{@code bench-pipeline [N] [--warm-up-trades W]}: N trades through the plain relay, the
+ *       Kafka Streams peer and tradeflow's five functions, one after the other on one broker, each
+ *       after carrying W trades unmeasured (default 0: from cold JVMs); {@code bench-pipeline
+ *       --rate R[,R...] --duration S [--warm-up S]}: an open-loop load through tradeflow at each
+ *       rate, with latency quantiles and how busy the cores were. With {@code --aot-cache}, both
+ *       start the functions from their AOT caches, recorded first if they are older than the jars
+ *       ({@link AotTraining}).
  *   <li>{@code token ROLE[,ROLE...] [--subject S]}: a bearer token from the local issuer.
  *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
  *       ({@code -Dtradeflow.native=true} for the native binaries; the jars start from their AOT
@@ -307,12 +308,15 @@ public final class LocalRun {
                       String.valueOf(FixedRateBenchmark.WARM_UP.toSeconds())))));
     } else {
       int instances = Integer.parseInt(option(options, "--instances", "1"));
+      int warmUp = Integer.parseInt(option(options, "--warm-up-trades", "0"));
       PipelineBenchmark.run(
           repo,
           aotCache,
-          options.isEmpty() || options.get(0).startsWith("--")
-              ? 20_000
-              : Integer.parseInt(options.get(0)),
+          new BenchLoad.Load(
+              warmUp,
+              options.isEmpty() || options.get(0).startsWith("--")
+                  ? 20_000
+                  : Integer.parseInt(options.get(0))),
           instances,
           options.contains("--tradeflow-only"));
     }

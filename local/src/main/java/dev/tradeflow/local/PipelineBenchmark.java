@@ -24,8 +24,11 @@ import java.util.Map;
  *   <li>tradeflow's five functions, each its own JVM.
  * </ol>
  *
- * Bounded: each run gives up after {@code 60 s + N / 50} seconds. Run it with {@code ./tradeflow
- * bench-pipeline [N]}.
+ * With a warm-up of W trades, each pipeline first carries W trades that are waited for but not
+ * measured, so that the figures are those of warm JVMs rather than of their JIT's first minute.
+ *
+ * <p>Bounded: each run gives up after {@code 60 s + N / 50} seconds (and its warm-up after {@code
+ * 60 s + W / 50}). Run it with {@code ./tradeflow bench-pipeline [N] [--warm-up-trades W]}.
  */
 public final class PipelineBenchmark {
 
@@ -40,7 +43,7 @@ public final class PipelineBenchmark {
    * @param tradeflowOnly leave out the relay and the peer (to profile tradeflow; no ratios)
    */
   public static void run(
-      Path repo, AotCache aotCache, int trades, int instances, boolean tradeflowOnly)
+      Path repo, AotCache aotCache, BenchLoad.Load load, int instances, boolean tradeflowOnly)
       throws Exception {
     Path data = Files.createTempDirectory("tradeflow-bench-");
     List<PipelineRun> runs = new ArrayList<>();
@@ -48,23 +51,27 @@ public final class PipelineBenchmark {
         LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withAotCache(aotCache)) {
       String kafka = stack.kafka().bootstrapServers();
       Path logs = stack.logDir();
+      if (load.warmUp() > 0) {
+        System.out.printf(
+            "each pipeline first carries %,d trades, not measured (its warm-up)%n", load.warmUp());
+      }
       if (tradeflowOnly) {
-        report(tradeflow(stack, trades, 1, "B1"));
+        report(tradeflow(stack, load, 1, "B1"));
         return;
       }
       PipelineRun relay =
-          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, trades, false));
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, load, false));
       PipelineRun relayPerBatch =
-          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.PER_BATCH, trades, false));
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.PER_BATCH, load, false));
       PipelineRun relayEnvelope =
-          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, trades, true));
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, load, true));
       PipelineRun relayConnector =
-          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.CONNECTOR, trades, false));
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.CONNECTOR, load, false));
       PipelineRun streams =
-          report(StreamsPeerBenchmark.run(repo, logs, kafka, "at_least_once", trades));
+          report(StreamsPeerBenchmark.run(repo, logs, kafka, "at_least_once", load));
       PipelineRun streamsExactlyOnce =
-          report(StreamsPeerBenchmark.run(repo, logs, kafka, "exactly_once_v2", trades));
-      PipelineRun ours = report(tradeflow(stack, trades, 1, "B1"));
+          report(StreamsPeerBenchmark.run(repo, logs, kafka, "exactly_once_v2", load));
+      PipelineRun ours = report(tradeflow(stack, load, 1, "B1"));
       runs.addAll(
           List.of(
               relay,
@@ -79,7 +86,7 @@ public final class PipelineBenchmark {
           stack.stop(function);
         }
         PipelineRun scaled =
-            report(tradeflow(stack.withInstances(instances), trades, instances, "B2"));
+            report(tradeflow(stack.withInstances(instances), load, instances, "B2"));
         runs.add(scaled);
         System.out.printf(
             "%ntradeflow with %d instances / with 1: %.2f; / relay (interval): %.2f%n",
@@ -134,8 +141,8 @@ public final class PipelineBenchmark {
     return run;
   }
 
-  private static PipelineRun tradeflow(LocalStack stack, int trades, int instances, String book)
-      throws Exception {
+  private static PipelineRun tradeflow(
+      LocalStack stack, BenchLoad.Load load, int instances, String book) throws Exception {
     Map<Function, Integer> ports = new EnumMap<>(Function.class);
     for (Function function : Function.values()) {
       ports.put(function, LocalKafka.freePort());
@@ -143,18 +150,35 @@ public final class PipelineBenchmark {
     stack.startFunctions(ports, Scenario.DAY_ONE);
     SampleData.loadReferenceData(stack);
     Thread.sleep(2000);
+    if (load.warmUp() > 0) {
+      BenchLoad.Aggregated warm =
+          BenchLoad.throughTradeflow(
+              stack,
+              "WARM-" + book + "-",
+              book,
+              load.warmUp(),
+              Duration.ofMillis(100),
+              BenchLoad.Load.limit(load.warmUp()));
+      if (!warm.all()) {
+        throw new IllegalStateException(
+            "tradeflow's warm-up gave up after " + warm.seconds() + " s");
+      }
+    }
 
     String bootstrap = stack.kafka().bootstrapServers();
     long recordsBefore = BenchLoad.recordsOnTradeflowTopics(bootstrap);
+    LatencyHistogram latencyBefore = LatencyHistogram.scrape(stack.function(Function.AGGREGATE));
     ProcessCpu cpu = ProcessCpu.of(functionPids(stack));
+    int trades = load.measured();
     BenchLoad.Aggregated aggregated =
         BenchLoad.throughTradeflow(
             stack,
             "LOAD-" + book + "-",
             book,
+            load.warmUp(),
             trades,
             Duration.ofMillis(100),
-            Duration.ofSeconds(60 + trades / 50));
+            BenchLoad.Load.limit(trades));
     if (!aggregated.all()) {
       throw new IllegalStateException("tradeflow gave up after " + aggregated.seconds() + " s");
     }
@@ -173,15 +197,16 @@ public final class PipelineBenchmark {
           quantile(metrics, "tradeflow_processing_seconds{", "0.5") * 1000,
           quantile(metrics, "tradeflow_processing_seconds{", "0.99") * 1000);
     }
-    String metrics = stack.function(Function.AGGREGATE).get("/q/metrics").body();
+    LatencyHistogram latency =
+        LatencyHistogram.scrape(stack.function(Function.AGGREGATE)).minus(latencyBefore);
     return PipelineRun.of(
         instances == 1
             ? "tradeflow, 5 functions"
             : "tradeflow, validate, enrich, aggregate ×" + instances + " (latency: instance 1's)",
         trades,
         aggregated.seconds(),
-        quantile(metrics, "tradeflow_since_received_seconds{", "0.5") * 1000,
-        quantile(metrics, "tradeflow_since_received_seconds{", "0.99") * 1000,
+        latency.quantileMillis(0.5),
+        latency.quantileMillis(0.99),
         spent,
         byKind);
   }

@@ -1,13 +1,13 @@
 package dev.tradeflow.local;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * A relay, each hop its own JVM: what hops cost on this broker when they do no work, in one of the
@@ -85,19 +85,30 @@ final class RelayBenchmark {
       Path logs,
       String bootstrap,
       RelayShape shape,
-      int trades,
+      BenchLoad.Load load,
       boolean cloudEventHeaders)
       throws Exception {
     try (Relay relay = Relay.start(repo, logs, bootstrap, shape, HOPS, OptionalInt.empty())) {
+      if (load.warmUp() > 0) {
+        BenchLoad.send(bootstrap, relay.first(), "RW-", "B1", load.warmUp(), cloudEventHeaders);
+        BenchLoad.await(
+            bootstrap, relay.last(), load.warmUp(), r -> true, BenchLoad.Load.limit(load.warmUp()));
+      }
+      Map<TopicPartition, Long> measuredFrom = BenchLoad.endOffsets(bootstrap, relay.last());
       ProcessCpu cpu = ProcessCpu.of(relay.pids());
       long start = System.currentTimeMillis();
-      BenchLoad.send(bootstrap, relay.first(), "R-", "B1", trades, cloudEventHeaders);
+      BenchLoad.send(bootstrap, relay.first(), "R-", "B1", load.measured(), cloudEventHeaders);
       BenchLoad.Latencies latencies =
           BenchLoad.await(
-              bootstrap, relay.last(), trades, r -> true, Duration.ofSeconds(60 + trades / 50));
+              bootstrap,
+              relay.last(),
+              measuredFrom,
+              load.measured(),
+              r -> true,
+              BenchLoad.Load.limit(load.measured()));
       return PipelineRun.of(
           shape.title() + (cloudEventHeaders ? ", CloudEvent headers" : ""),
-          trades,
+          load.measured(),
           (latencies.lastAppendedAt() - start) / 1000.0,
           latencies.quantile(0.5),
           latencies.quantile(0.99),

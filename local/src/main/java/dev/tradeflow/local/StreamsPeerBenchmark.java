@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -17,7 +18,8 @@ final class StreamsPeerBenchmark {
 
   private StreamsPeerBenchmark() {}
 
-  static PipelineRun run(Path repo, Path logs, String bootstrap, String guarantee, int trades)
+  static PipelineRun run(
+      Path repo, Path logs, String bootstrap, String guarantee, BenchLoad.Load load)
       throws Exception {
     String prefix =
         "bench.streams-" + guarantee.replace('_', '-') + "-" + System.currentTimeMillis();
@@ -56,28 +58,39 @@ final class StreamsPeerBenchmark {
             guarantee,
             Scenario.DAY_ONE.toString())) {
       Thread.sleep(5000); // the topology starts and reads its global tables
+      if (load.warmUp() > 0) {
+        BenchLoad.send(bootstrap, received, "SW-", load.warmUp());
+        awaitCounted(bootstrap, byBook, load.warmUp(), BenchLoad.Load.limit(load.warmUp()));
+      }
+      Map<TopicPartition, Long> measuredFrom = BenchLoad.endOffsets(bootstrap, enriched);
       ProcessCpu cpu = ProcessCpu.of(Map.of("Kafka Streams peer", peer.pid()));
       long start = System.currentTimeMillis();
-      BenchLoad.send(bootstrap, received, "S-", trades);
-      Duration limit = Duration.ofSeconds(60 + trades / 50);
+      BenchLoad.send(bootstrap, received, "S-", load.measured());
+      Duration limit = BenchLoad.Load.limit(load.measured());
       BenchLoad.Latencies latencies =
-          BenchLoad.await(bootstrap, enriched, trades, r -> true, limit);
-      byte[] total = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(trades).array();
+          BenchLoad.await(bootstrap, enriched, measuredFrom, load.measured(), r -> true, limit);
       BenchLoad.Latencies counted =
-          BenchLoad.await(
-              bootstrap,
-              byBook,
-              1,
-              r -> "B1".equals(r.key()) && java.util.Arrays.equals(r.value(), total),
-              limit);
+          awaitCounted(bootstrap, byBook, load.warmUp() + load.measured(), limit);
       return PipelineRun.of(
           "Kafka Streams peer, " + guarantee.replace('_', '-'),
-          trades,
+          load.measured(),
           (counted.lastAppendedAt() - start) / 1000.0,
           latencies.quantile(0.5),
           latencies.quantile(0.99),
           cpu.spent(),
           cpu.spentByKind());
     }
+  }
+
+  /** Waits until the peer's count of book B1 reaches {@code total}. */
+  private static BenchLoad.Latencies awaitCounted(
+      String bootstrap, String byBook, long total, Duration limit) {
+    byte[] expected = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(total).array();
+    return BenchLoad.await(
+        bootstrap,
+        byBook,
+        1,
+        r -> "B1".equals(r.key()) && java.util.Arrays.equals(r.value(), expected),
+        limit);
   }
 }
