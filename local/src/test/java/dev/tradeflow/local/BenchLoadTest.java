@@ -9,24 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The throughput benchmark's load: a warm-up that is carried but never measured. */
 class BenchLoadTest {
-
-  private static LocalKafka kafka;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = LocalKafka.startTemporary();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    kafka.close();
-  }
 
   @Test
   void aLoadNeedsMeasuredTradesAndNoNegativeWarmUp() {
@@ -42,7 +28,12 @@ class BenchLoadTest {
 
   @Test
   void theMeasuredRecordsAreReadFromWhereTheWarmUpLeftTheTopic() {
-    String bootstrap = kafka.bootstrapServers();
+    try (LocalKafka kafka = LocalKafka.startTemporary()) {
+      readFromWhereTheWarmUpLeft(kafka.bootstrapServers());
+    }
+  }
+
+  private static void readFromWhereTheWarmUpLeft(String bootstrap) {
     String topic = "bench.load-test";
     BenchLoad.createTopics(bootstrap, List.of(topic), List.of(topic));
     BenchLoad.send(bootstrap, topic, "WARM-", 40);
