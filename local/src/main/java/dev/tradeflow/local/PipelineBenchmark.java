@@ -151,18 +151,7 @@ public final class PipelineBenchmark {
     SampleData.loadReferenceData(stack);
     Thread.sleep(2000);
     if (load.warmUp() > 0) {
-      BenchLoad.Aggregated warm =
-          BenchLoad.throughTradeflow(
-              stack,
-              "WARM-" + book + "-",
-              book,
-              load.warmUp(),
-              Duration.ofMillis(100),
-              BenchLoad.Load.limit(load.warmUp()));
-      if (!warm.all()) {
-        throw new IllegalStateException(
-            "tradeflow's warm-up gave up after " + warm.seconds() + " s");
-      }
+      carry(stack, "WARM-", book, 0, load.warmUp());
     }
 
     String bootstrap = stack.kafka().bootstrapServers();
@@ -170,18 +159,7 @@ public final class PipelineBenchmark {
     LatencyHistogram latencyBefore = LatencyHistogram.scrape(stack.function(Function.AGGREGATE));
     ProcessCpu cpu = ProcessCpu.of(functionPids(stack));
     int trades = load.measured();
-    BenchLoad.Aggregated aggregated =
-        BenchLoad.throughTradeflow(
-            stack,
-            "LOAD-" + book + "-",
-            book,
-            load.warmUp(),
-            trades,
-            Duration.ofMillis(100),
-            BenchLoad.Load.limit(trades));
-    if (!aggregated.all()) {
-      throw new IllegalStateException("tradeflow gave up after " + aggregated.seconds() + " s");
-    }
+    BenchLoad.Aggregated aggregated = carry(stack, "LOAD-", book, load.warmUp(), trades);
     Map<String, Duration> spent = cpu.spent();
     Map<String, Map<ProcessCpu.Kind, Duration>> byKind = cpu.spentByKind();
     System.out.print(ProcessCpu.perTrade(spent, byKind, trades));
@@ -209,6 +187,29 @@ public final class PipelineBenchmark {
         latency.quantileMillis(0.99),
         spent,
         byKind);
+  }
+
+  /**
+   * {@code trades} more trades through tradeflow, in {@code book} (which counts {@code counted}
+   * already), until aggregate has counted them all; throws if it gives up first.
+   */
+  private static BenchLoad.Aggregated carry(
+      LocalStack stack, String prefix, String book, int counted, int trades)
+      throws InterruptedException {
+    BenchLoad.Aggregated aggregated =
+        BenchLoad.throughTradeflow(
+            stack,
+            prefix + book + "-",
+            book,
+            counted,
+            trades,
+            Duration.ofMillis(100),
+            BenchLoad.Load.limit(trades));
+    if (!aggregated.all()) {
+      throw new IllegalStateException(
+          "tradeflow gave up on " + prefix + " after " + aggregated.seconds() + " s");
+    }
+    return aggregated;
   }
 
   /** Every running function instance's process, named by function (and instance from the 2nd). */
