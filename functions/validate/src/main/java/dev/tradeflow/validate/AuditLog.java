@@ -5,8 +5,10 @@ import dev.tradeflow.binding.KafkaClientConfig;
 import dev.tradeflow.binding.TopicBootstrap;
 import dev.tradeflow.events.Json;
 import dev.tradeflow.events.Topic;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +21,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +51,19 @@ public class AuditLog {
   @Inject TopicBootstrap topics;
 
   private AuditTopicReader reader;
+
+  /** Decisions made here, by action: each counter looked up once, not once per decision. */
+  private final Map<AuditAction, Counter> decisions = new EnumMap<>(AuditAction.class);
+
+  @PostConstruct
+  void registerCounters() {
+    for (AuditAction action : AuditAction.values()) {
+      decisions.put(
+          action,
+          metrics.counter(
+              "tradeflow.trade.store.decisions", "action", action.name().toLowerCase(Locale.ROOT)));
+    }
+  }
 
   void onStart(@Observes StartupEvent start) {
     topics.ensureTopics();
@@ -115,9 +131,7 @@ public class AuditLog {
         new ProducerRecord<>(Topic.AUDIT.topicName(), entry.tradeId(), Json.write(entry));
     record.headers().add(ACTION_HEADER, entry.action().name().getBytes(StandardCharsets.US_ASCII));
     CompletableFuture<Void> sent = publisher.sendRecord(record);
-    metrics
-        .counter("tradeflow.trade.store.decisions", "action", entry.action().name().toLowerCase())
-        .increment();
+    decisions.get(entry.action()).increment();
     return sent;
   }
 

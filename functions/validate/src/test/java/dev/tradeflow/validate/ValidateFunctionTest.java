@@ -145,6 +145,37 @@ class ValidateFunctionTest {
   }
 
   @Test
+  void everyDecisionIsCountedByItsAction() {
+    double accepted = decisions("accepted");
+    double deleted = decisions("deleted");
+    TestTokens.withAllRoles()
+        .body(Trades.json("VM-1", 1, "CP-1", "B3", "2027-05-20"))
+        .post("/api/v1/trades")
+        .then()
+        .statusCode(201);
+    TestTokens.withAllRoles().delete("/api/v1/trades/VM-1").then().statusCode(204);
+
+    assertThat(decisions("accepted")).isEqualTo(accepted + 1);
+    assertThat(decisions("deleted")).isEqualTo(deleted + 1);
+    // every action has its series from the start, at zero until it happens
+    assertThat(decisions("expired")).isNotNegative();
+  }
+
+  /** The {@code tradeflow_trade_store_decisions_total} of one action, as scraped now. */
+  private static double decisions(String action) {
+    String metrics =
+        TestTokens.withAllRoles().get("/q/metrics").then().statusCode(200).extract().asString();
+    java.util.regex.Matcher found =
+        java.util.regex.Pattern.compile(
+                "(?m)^tradeflow_trade_store_decisions_total\\{action=\""
+                    + action
+                    + "\"[^}]*\\} (\\S+)$")
+            .matcher(metrics);
+    assertThat(found.find()).as("the series of " + action).isTrue();
+    return Double.parseDouble(found.group(1));
+  }
+
+  @Test
   void restApiCreatesReplacesAndRejectsWithReasons() {
     TestTokens.withAllRoles()
         .body(Trades.json("VR-1", 1, "CP-1", "B3", "2027-05-20"))
