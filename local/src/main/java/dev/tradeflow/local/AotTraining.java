@@ -45,7 +45,7 @@ final class AotTraining {
       SampleData.loadReferenceData(stack);
       BenchLoad.Aggregated aggregated =
           BenchLoad.throughTradeflow(
-              stack, "AOT-", trades, Duration.ofMillis(100), Duration.ofSeconds(60 + trades / 50));
+              stack, "AOT-", trades, Duration.ofMillis(100), BenchLoad.Load.limit(trades));
       if (!aggregated.all()) {
         throw new IllegalStateException("the training run did not finish in time");
       }

@@ -139,22 +139,16 @@ final class BenchLoad {
   static Aggregated throughTradeflow(
       LocalStack stack, String prefix, int trades, Duration poll, Duration limit)
       throws InterruptedException {
-    return throughTradeflow(stack, prefix, "B1", trades, poll, limit);
+    return throughTradeflow(stack, prefix, "B1", 0, trades, poll, limit);
   }
 
   /**
-   * As above, with the load in {@code book}. The end is read from the broker, as the relay's is:
-   * the first record on aggregate's compacted topic of aggregates that counts {@code trades} live
-   * trades in the book (asking aggregate's REST API every 100 ms cost it a token check each time, 8
-   * % of its samples in a profile).
+   * As above, with the load in {@code book}, which already counts {@code counted} live trades (a
+   * warm-up's). The end is read from the broker, as the relay's is: the first record on aggregate's
+   * compacted topic of aggregates that counts {@code counted + trades} live trades in the book
+   * (asking aggregate's REST API every 100 ms cost it a token check each time, 8 % of its samples
+   * in a profile).
    */
-  static Aggregated throughTradeflow(
-      LocalStack stack, String prefix, String book, int trades, Duration poll, Duration limit)
-      throws InterruptedException {
-    return throughTradeflow(stack, prefix, book, 0, trades, poll, limit);
-  }
-
-  /** As above, in a book that already counts {@code counted} live trades (a warm-up's). */
   static Aggregated throughTradeflow(
       LocalStack stack,
       String prefix,
