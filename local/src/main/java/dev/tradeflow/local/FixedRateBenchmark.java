@@ -125,8 +125,16 @@ public final class FixedRateBenchmark {
    */
   static final Duration WARM_UP = Duration.ofSeconds(180);
 
+  /**
+   * @param tradeflowOnly leave out the baselines (to compare tradeflow with itself, or profile it)
+   */
   public static void run(
-      Path repo, AotCache aotCache, List<Integer> rates, Duration duration, Duration warmUp)
+      Path repo,
+      AotCache aotCache,
+      List<Integer> rates,
+      Duration duration,
+      Duration warmUp,
+      boolean tradeflowOnly)
       throws Exception {
     Path data = Files.createTempDirectory("tradeflow-rate-");
     try (LocalStack stack =
@@ -161,6 +169,9 @@ public final class FixedRateBenchmark {
           rates,
           duration.toSeconds(),
           Runtime.getRuntime().availableProcessors());
+      if (tradeflowOnly) {
+        return;
+      }
       for (Function function : Function.values()) {
         stack.stop(function);
       }

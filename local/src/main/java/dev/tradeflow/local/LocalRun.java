@@ -30,9 +30,10 @@ import java.util.stream.Stream;
  *       Kafka Streams peer and tradeflow's five functions, one after the other on one broker, each
  *       after carrying W trades unmeasured (default 0: from cold JVMs); {@code bench-pipeline
  *       --rate R[,R...] --duration S [--warm-up S]}: an open-loop load through tradeflow at each
- *       rate, with latency quantiles and how busy the cores were. With {@code --aot-cache}, both
- *       start the functions from their AOT caches, recorded first if they are older than the jars
- *       ({@link AotTraining}).
+ *       rate, with latency quantiles and how busy the cores were, then the same through the relays.
+ *       {@code --tradeflow-only} leaves the baselines out. With {@code --aot-cache}, both start the
+ *       functions from their AOT caches, recorded first if they are older than the jars ({@link
+ *       AotTraining}).
  *   <li>{@code token ROLE[,ROLE...] [--subject S]}: a bearer token from the local issuer.
  *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
  *       ({@code -Dtradeflow.native=true} for the native binaries; the jars start from their AOT
@@ -305,7 +306,8 @@ public final class LocalRun {
                   option(
                       options,
                       "--warm-up",
-                      String.valueOf(FixedRateBenchmark.WARM_UP.toSeconds())))));
+                      String.valueOf(FixedRateBenchmark.WARM_UP.toSeconds())))),
+          options.contains("--tradeflow-only"));
     } else {
       int instances = Integer.parseInt(option(options, "--instances", "1"));
       int warmUp = Integer.parseInt(option(options, "--warm-up-trades", "0"));
