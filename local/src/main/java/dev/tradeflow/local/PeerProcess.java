@@ -21,8 +21,13 @@ final class PeerProcess implements AutoCloseable {
     this.process = process;
   }
 
+  /**
+   * A main class of the peers module. It takes the functions' JVM options too ({@link
+   * FunctionProcess#JVM_OPTIONS}, {@code {function}} becoming the log's name), so that a baseline
+   * is measured, and profiled, as the functions are: with the same JIT flags or AOT caches.
+   */
   static PeerProcess start(Path repo, Path log, String mainClass, String... args) {
-    List<String> command = jvm();
+    List<String> command = jvm(log);
     command.add("-cp");
     command.add(built(repo.resolve("peers/target/tradeflow-peers.jar")).toString());
     command.add(mainClass);
@@ -37,20 +42,20 @@ final class PeerProcess implements AutoCloseable {
    * alike.
    */
   static PeerProcess startConnectorHop(Path repo, Path log, Map<String, String> settings) {
-    List<String> command = jvm();
-    String hop = log.getFileName().toString().replaceFirst("\\.log$", "");
-    FunctionProcess.JVM_OPTIONS.forEach(option -> command.add(option.replace("{function}", hop)));
+    List<String> command = jvm(log);
     settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-jar");
     command.add(built(repo.resolve("peers-quarkus/target/quarkus-app/quarkus-run.jar")).toString());
     return launch(command, log);
   }
 
-  private static List<String> jvm() {
+  private static List<String> jvm(Path log) {
     List<String> command = new ArrayList<>();
     command.add(FunctionProcess.javaExecutable());
     command.add("-Xmx256m");
     command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+    String name = log.getFileName().toString().replaceFirst("\\.log$", "");
+    FunctionProcess.JVM_OPTIONS.forEach(option -> command.add(option.replace("{function}", name)));
     return command;
   }
 
