@@ -1,0 +1,25 @@
+package dev.tradeflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FunctionProcessTest {
+
+  @Test
+  void aFunctionRunsTheSerialCollectorAsInItsOneCorePod() {
+    assertThat(FunctionProcess.collector(List.of())).containsExactly("-XX:+UseSerialGC");
+    assertThat(
+            FunctionProcess.collector(
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseCompactObjectHeaders")))
+        .containsExactly("-XX:+UseSerialGC");
+  }
+
+  @Test
+  void aCollectorNamedInTheOptionsIsLeftAloneSinceTheJvmRefusesTwo() {
+    assertThat(FunctionProcess.collector(List.of("-XX:+UseG1GC"))).isEmpty();
+    assertThat(FunctionProcess.collector(List.of("-Xlog:gc", "-XX:+UseParallelGC"))).isEmpty();
+    assertThat(FunctionProcess.collector(List.of("-XX:+UseZGC"))).isEmpty();
+  }
+}
