@@ -66,9 +66,8 @@ public final class FunctionProcess implements AutoCloseable {
       command.add(executable.toString());
     } else {
       command.add(javaExecutable());
-      command.add("-Xmx256m");
-      List<String> chosen = new ArrayList<>();
-      JVM_OPTIONS.forEach(option -> chosen.add(option.replace("{function}", function.id())));
+      command.add(HEAP);
+      List<String> chosen = new ArrayList<>(jvmOptionsFor(function.id()));
       chosen.addAll(jvmOptions);
       command.addAll(collector(chosen));
       command.addAll(chosen);
@@ -119,6 +118,16 @@ public final class FunctionProcess implements AutoCloseable {
       java.util.Arrays.stream(System.getProperty("tradeflow.function.jvm-options", "").split(" "))
           .filter(o -> !o.isBlank())
           .toList();
+
+  /**
+   * The heap of every JVM the tool starts: a function's, a relay hop's, the Kafka Streams peer's.
+   */
+  static final String HEAP = "-Xmx256m";
+
+  /** {@link #JVM_OPTIONS} for the process named {@code name}: {@code {function}} becomes it. */
+  static List<String> jvmOptionsFor(String name) {
+    return JVM_OPTIONS.stream().map(option -> option.replace("{function}", name)).toList();
+  }
 
   /**
    * The serial collector, unless {@code options} name a collector of their own: the one the JVM

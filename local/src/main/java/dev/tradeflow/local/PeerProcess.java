@@ -52,10 +52,10 @@ final class PeerProcess implements AutoCloseable {
   private static List<String> jvm(Path log) {
     List<String> command = new ArrayList<>();
     command.add(FunctionProcess.javaExecutable());
-    command.add("-Xmx256m");
+    command.add(FunctionProcess.HEAP);
     command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
-    String name = log.getFileName().toString().replaceFirst("\\.log$", "");
-    FunctionProcess.JVM_OPTIONS.forEach(option -> command.add(option.replace("{function}", name)));
+    command.addAll(
+        FunctionProcess.jvmOptionsFor(log.getFileName().toString().replaceFirst("\\.log$", "")));
     return command;
   }
 

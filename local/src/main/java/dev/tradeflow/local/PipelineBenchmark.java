@@ -157,7 +157,7 @@ public final class PipelineBenchmark {
     String bootstrap = stack.kafka().bootstrapServers();
     long recordsBefore = BenchLoad.recordsOnTradeflowTopics(bootstrap);
     LatencyHistogram latencyBefore = LatencyHistogram.scrape(stack.function(Function.AGGREGATE));
-    Map<Function, ProcessingTime> processingBefore = processingTimes(stack);
+    Map<Function, ProcessingTime> processingBefore = processingTimes(metricsOf(stack));
     ProcessCpu cpu = ProcessCpu.of(functionPids(stack));
     int trades = load.measured();
     BenchLoad.Aggregated aggregated = carry(stack, "LOAD-", book, load.warmUp(), trades);
@@ -168,9 +168,10 @@ public final class PipelineBenchmark {
         "   records the functions wrote to Kafka per trade: %.2f (each relay: %d)%n",
         (BenchLoad.recordsOnTradeflowTopics(bootstrap) - recordsBefore - trades) / (double) trades,
         RelayBenchmark.HOPS);
-    Map<Function, ProcessingTime> processingAfter = processingTimes(stack);
+    Map<Function, List<String>> scraped = metricsOf(stack);
+    Map<Function, ProcessingTime> processingAfter = processingTimes(scraped);
     for (Function function : Function.values()) {
-      String metrics = stack.function(function).get("/q/metrics").body();
+      String metrics = scraped.get(function).getFirst();
       System.out.printf(
           "   %s handling one input (wall time): mean %.1f µs over the measured trades;"
               + " p50 %.3f ms, p99 %.3f ms in Micrometer's window (warm-up too)%n",
@@ -216,16 +217,30 @@ public final class PipelineBenchmark {
     return aggregated;
   }
 
-  /** Each function's time handling Kafka inputs so far, summed over its instances. */
-  private static Map<Function, ProcessingTime> processingTimes(LocalStack stack) {
-    Map<Function, ProcessingTime> times = new EnumMap<>(Function.class);
+  /** Each function's {@code /q/metrics}, one per instance, the first instance's first. */
+  private static Map<Function, List<String>> metricsOf(LocalStack stack) {
+    Map<Function, List<String>> scraped = new EnumMap<>(Function.class);
     for (Function function : Function.values()) {
-      times.put(
+      scraped.put(
           function,
           stack.instancesOf(function).stream()
-              .map(ProcessingTime::scrape)
-              .reduce(new ProcessingTime(0, 0), ProcessingTime::plus));
+              .map(instance -> instance.get("/q/metrics").body())
+              .toList());
     }
+    return scraped;
+  }
+
+  /** Each function's time handling Kafka inputs so far, summed over its instances. */
+  private static Map<Function, ProcessingTime> processingTimes(
+      Map<Function, List<String>> scraped) {
+    Map<Function, ProcessingTime> times = new EnumMap<>(Function.class);
+    scraped.forEach(
+        (function, instances) ->
+            times.put(
+                function,
+                instances.stream()
+                    .map(ProcessingTime::parse)
+                    .reduce(new ProcessingTime(0, 0), ProcessingTime::plus)));
     return times;
   }
 

@@ -12,10 +12,6 @@ record ProcessingTime(double seconds, long inputs) {
   private static final String COUNT = "tradeflow_processing_seconds_count{";
   private static final String KAFKA = "binding=\"kafka\"";
 
-  static ProcessingTime scrape(FunctionProcess function) {
-    return parse(function.get("/q/metrics").body());
-  }
-
   static ProcessingTime parse(String metrics) {
     double seconds = 0;
     long inputs = 0;
