@@ -34,7 +34,7 @@ public final class CloudEventAttributes {
     }
   }
 
-  public static OffsetDateTime time(String text) {
+  public static OffsetDateTime time(CharSequence text) {
     if (text == null) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.tradeflow.cloudevents;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,44 +23,71 @@ final class Rfc3339 {
   private Rfc3339() {}
 
   /** As {@link OffsetDateTime#parse}: the same value, or the same exception. */
-  static OffsetDateTime parse(String text) {
+  static OffsetDateTime parse(CharSequence text) {
     OffsetDateTime fast = parseCommon(text);
     return fast != null ? fast : OffsetDateTime.parse(text);
   }
 
   /** As {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}'s format. */
   static String format(OffsetDateTime time) {
-    if (time.getOffset() != ZoneOffset.UTC || time.getYear() < 0 || time.getYear() > 9999) {
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
-    }
-    StringBuilder out = new StringBuilder(31);
-    digits(out, time.getYear(), 4).append('-');
-    digits(out, time.getMonthValue(), 2).append('-');
-    digits(out, time.getDayOfMonth(), 2).append('T');
-    digits(out, time.getHour(), 2).append(':');
-    digits(out, time.getMinute(), 2).append(':');
-    digits(out, time.getSecond(), 2);
-    int nano = time.getNano();
-    if (nano > 0) {
-      int width = 9;
-      while (nano % 10 == 0) {
-        nano /= 10;
-        width--;
-      }
-      digits(out.append('.'), nano, width);
-    }
-    return out.append('Z').toString();
+    byte[] ascii = formatUtc(time);
+    return ascii != null
+        ? new String(ascii, StandardCharsets.US_ASCII)
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
   }
 
-  private static StringBuilder digits(StringBuilder out, int value, int width) {
-    for (int power = width - 1; power >= 0; power--) {
-      out.append((char) ('0' + value / POWERS[power] % 10));
+  /** {@link #format}'s text as US-ASCII bytes, as a Kafka header carries it. */
+  static byte[] formatAscii(OffsetDateTime time) {
+    byte[] ascii = formatUtc(time);
+    return ascii != null
+        ? ascii
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The common shape (UTC, years 0 to 9999) written straight into bytes, or null. */
+  private static byte[] formatUtc(OffsetDateTime time) {
+    if (time.getOffset() != ZoneOffset.UTC || time.getYear() < 0 || time.getYear() > 9999) {
+      return null;
     }
+    int nano = time.getNano();
+    int fraction = 0;
+    if (nano > 0) {
+      fraction = 9;
+      while (nano % 10 == 0) {
+        nano /= 10;
+        fraction--;
+      }
+    }
+    byte[] out = new byte[fraction == 0 ? 20 : 21 + fraction];
+    digits(out, 0, time.getYear(), 4);
+    out[4] = '-';
+    digits(out, 5, time.getMonthValue(), 2);
+    out[7] = '-';
+    digits(out, 8, time.getDayOfMonth(), 2);
+    out[10] = 'T';
+    digits(out, 11, time.getHour(), 2);
+    out[13] = ':';
+    digits(out, 14, time.getMinute(), 2);
+    out[16] = ':';
+    digits(out, 17, time.getSecond(), 2);
+    if (fraction > 0) {
+      out[19] = '.';
+      digits(out, 20, nano, fraction);
+    }
+    out[out.length - 1] = 'Z';
     return out;
   }
 
+  /** {@code value} as {@code width} decimal digits at {@code out[at]}, the last digit last. */
+  private static void digits(byte[] out, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
   /** The common shape, or null for the general parser to decide. */
-  private static OffsetDateTime parseCommon(String text) {
+  private static OffsetDateTime parseCommon(CharSequence text) {
     int length = text.length();
     if (length < 20
         || text.charAt(4) != '-'
@@ -99,7 +127,7 @@ final class Rfc3339 {
     }
   }
 
-  private static ZoneOffset offset(String text, int at) {
+  private static ZoneOffset offset(CharSequence text, int at) {
     int rest = text.length() - at;
     if (rest == 1 && text.charAt(at) == 'Z') {
       return ZoneOffset.UTC;
@@ -123,7 +151,7 @@ final class Rfc3339 {
   }
 
   /** The decimal number in {@code text[from, from + width)}, or -1 if any is not a digit. */
-  private static int number(String text, int from, int width) {
+  private static int number(CharSequence text, int from, int width) {
     int value = 0;
     for (int i = from; i < from + width; i++) {
       char c = text.charAt(i);

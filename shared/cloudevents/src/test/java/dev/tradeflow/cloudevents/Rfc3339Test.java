@@ -3,6 +3,7 @@ package dev.tradeflow.cloudevents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +42,10 @@ class Rfc3339Test {
               OFFSETS.get(random.nextInt(OFFSETS.size())));
       String expected = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
       assertThat(Rfc3339.format(time)).isEqualTo(expected);
+      assertThat(new String(Rfc3339.formatAscii(time), StandardCharsets.US_ASCII))
+          .isEqualTo(expected);
       assertThat(Rfc3339.parse(expected)).isEqualTo(OffsetDateTime.parse(expected));
+      assertThat(Rfc3339.parse(ascii(expected))).isEqualTo(OffsetDateTime.parse(expected));
     }
   }
 
@@ -67,6 +71,12 @@ class Rfc3339Test {
       })
   void acceptsWhatJavaTimeAccepts(String text) {
     assertThat(Rfc3339.parse(text)).isEqualTo(OffsetDateTime.parse(text));
+    assertThat(Rfc3339.parse(ascii(text))).isEqualTo(OffsetDateTime.parse(text));
+  }
+
+  /** The text as a Kafka header's bytes are read in place. */
+  private static CharSequence ascii(String text) {
+    return AsciiText.of(text.getBytes(StandardCharsets.UTF_8));
   }
 
   @ParameterizedTest
@@ -92,6 +102,7 @@ class Rfc3339Test {
   void refusesWhatJavaTimeRefuses(String text) {
     assertThatThrownBy(() -> OffsetDateTime.parse(text)).isInstanceOf(DateTimeException.class);
     assertThatThrownBy(() -> Rfc3339.parse(text)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> Rfc3339.parse(ascii(text))).isInstanceOf(DateTimeException.class);
   }
 
   @Test

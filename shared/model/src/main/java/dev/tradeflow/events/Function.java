@@ -47,6 +47,7 @@ public enum Function {
   private final List<Topic> rebuildsFrom;
   private final List<Topic> writes;
   private final int localPort;
+  private final String source = "/tradeflow/" + name().toLowerCase(java.util.Locale.ROOT);
 
   Function(
       List<EventType> consumes,
@@ -89,7 +90,7 @@ public enum Function {
 
   /** The CloudEvent {@code source} of everything this function emits. */
   public String source() {
-    return "/tradeflow/" + id();
+    return source;
   }
 
   /** The Kafka consumer group of this function's Kafka binding. */
