@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -155,6 +156,14 @@ class ManifestTest {
       assertProbe(container.getLivenessProbe(), "/q/health/live", port);
       assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
       assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
+      java.math.BigDecimal memory =
+          java.math.BigDecimal.valueOf(function.memoryMiB() * 1024L * 1024);
+      assertThat(Quantity.getAmountInBytes(container.getResources().getRequests().get("memory")))
+          .as("%s's memory request, as Function.memoryMiB gives it to the local run", function)
+          .isEqualByComparingTo(memory);
+      assertThat(Quantity.getAmountInBytes(container.getResources().getLimits().get("memory")))
+          .as("%s's memory limit", function)
+          .isEqualByComparingTo(memory);
       container
           .getEnvFrom()
           .forEach(

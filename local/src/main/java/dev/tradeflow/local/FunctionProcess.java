@@ -66,7 +66,7 @@ public final class FunctionProcess implements AutoCloseable {
       command.add(executable.toString());
     } else {
       command.add(javaExecutable());
-      command.add(HEAP);
+      command.add(heapOf(function));
       List<String> chosen = new ArrayList<>(jvmOptionsFor(function.id()));
       chosen.addAll(jvmOptions);
       command.addAll(collector(chosen));
@@ -119,10 +119,17 @@ public final class FunctionProcess implements AutoCloseable {
           .filter(o -> !o.isBlank())
           .toList();
 
+  /** The heap of a relay hop: as much as parse's, the stateless function. */
+  static final String HEAP = heapOf(Function.PARSE);
+
   /**
-   * The heap of every JVM the tool starts: a function's, a relay hop's, the Kafka Streams peer's.
+   * A function's heap: 75 % of its pod's memory on Knative ({@link Function#memoryMiB}), what
+   * {@code -XX:MaxRAMPercentage=75} in {@code Dockerfile.jvm} gives it there. The stateful
+   * functions hold their state in it: validate's trade store about 640 bytes a trade.
    */
-  static final String HEAP = "-Xmx256m";
+  static String heapOf(Function function) {
+    return "-Xmx" + function.memoryMiB() * 3 / 4 + "m";
+  }
 
   /** {@link #JVM_OPTIONS} for the process named {@code name}: {@code {function}} becomes it. */
   static List<String> jvmOptionsFor(String name) {

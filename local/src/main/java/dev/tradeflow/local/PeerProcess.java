@@ -24,10 +24,11 @@ final class PeerProcess implements AutoCloseable {
   /**
    * A main class of the peers module. It takes the functions' JVM options too ({@link
    * FunctionProcess#JVM_OPTIONS}, {@code {function}} becoming the log's name), so that a baseline
-   * is measured, and profiled, as the functions are: with the same JIT flags or AOT caches.
+   * is measured, and profiled, as the functions are: with the same JIT flags or AOT caches. {@code
+   * heap} is its {@code -Xmx} option.
    */
-  static PeerProcess start(Path repo, Path log, String mainClass, String... args) {
-    List<String> command = jvm(log);
+  static PeerProcess start(Path repo, Path log, String heap, String mainClass, String... args) {
+    List<String> command = jvm(log, heap);
     command.add("-cp");
     command.add(built(repo.resolve("peers/target/tradeflow-peers.jar")).toString());
     command.add(mainClass);
@@ -42,17 +43,17 @@ final class PeerProcess implements AutoCloseable {
    * alike.
    */
   static PeerProcess startConnectorHop(Path repo, Path log, Map<String, String> settings) {
-    List<String> command = jvm(log);
+    List<String> command = jvm(log, FunctionProcess.HEAP);
     settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-jar");
     command.add(built(repo.resolve("peers-quarkus/target/quarkus-app/quarkus-run.jar")).toString());
     return launch(command, log);
   }
 
-  private static List<String> jvm(Path log) {
+  private static List<String> jvm(Path log, String heap) {
     List<String> command = new ArrayList<>();
     command.add(FunctionProcess.javaExecutable());
-    command.add(FunctionProcess.HEAP);
+    command.add(heap);
     command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
     command.addAll(
         FunctionProcess.jvmOptionsFor(log.getFileName().toString().replaceFirst("\\.log$", "")));

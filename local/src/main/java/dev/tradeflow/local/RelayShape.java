@@ -63,6 +63,10 @@ enum RelayShape {
     List<String> args = new ArrayList<>(List.of(bootstrap, in, out, id));
     lingerMs.ifPresent(linger -> args.add(String.valueOf(linger)));
     return PeerProcess.start(
-        repo, log, "dev.tradeflow.peers.RelayHop", args.toArray(String[]::new));
+        repo,
+        log,
+        FunctionProcess.HEAP,
+        "dev.tradeflow.peers.RelayHop",
+        args.toArray(String[]::new));
   }
 }

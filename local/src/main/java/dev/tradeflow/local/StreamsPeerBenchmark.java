@@ -1,5 +1,6 @@
 package dev.tradeflow.local;
 
+import dev.tradeflow.events.Function;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,8 @@ final class StreamsPeerBenchmark {
         PeerProcess.start(
             repo,
             logs.resolve("streams-" + guarantee + ".log"),
+            // the stateful work of validate, enrich and aggregate in one JVM: the largest heap
+            FunctionProcess.heapOf(Function.VALIDATE),
             "dev.tradeflow.peers.StreamsPeer",
             bootstrap,
             prefix,

@@ -12,19 +12,22 @@ public enum Function {
       List.of(EventType.TRADE_PARSED, EventType.TRADE_CANCEL_REQUESTED, EventType.TRADE_REJECTED),
       List.of(),
       List.of(),
-      8081),
+      8081,
+      256),
   VALIDATE(
       List.of(EventType.TRADE_PARSED, EventType.TRADE_CANCEL_REQUESTED, EventType.TRADE_EXPIRED),
       List.of(EventType.TRADE_VALIDATED, EventType.TRADE_REJECTED, EventType.TRADE_DELETED),
       List.of(Topic.TRADE_STORE),
       List.of(Topic.TRADE_STORE, Topic.AUDIT),
-      8082),
+      8082,
+      1024),
   ENRICH(
       List.of(EventType.TRADE_VALIDATED, EventType.REFDATA_UPDATED, EventType.REFDATA_DELETED),
       List.of(EventType.TRADE_ENRICHED, EventType.TRADE_REJECTED),
       Topic.REFERENCE_DATA,
       Topic.REFERENCE_DATA,
-      8083),
+      8083,
+      512),
   AGGREGATE(
       List.of(EventType.TRADE_ENRICHED, EventType.TRADE_DELETED, EventType.PRICE_UPDATED),
       List.of(
@@ -34,19 +37,22 @@ public enum Function {
           EventType.LIMIT_CLEARED),
       List.of(Topic.AGGREGATE_CONTRIBUTIONS, Topic.PRICES, Topic.FX_RATES, Topic.LIMITS),
       List.of(Topic.AGGREGATE_CONTRIBUTIONS, Topic.AGGREGATES, Topic.PRICES),
-      8084),
+      8084,
+      1024),
   EXPIRE(
       List.of(EventType.EXPIRY_TICK),
       List.of(EventType.TRADE_EXPIRED),
       List.of(Topic.TRADE_STORE),
       List.of(),
-      8085);
+      8085,
+      1024);
 
   private final List<EventType> consumes;
   private final List<EventType> emits;
   private final List<Topic> rebuildsFrom;
   private final List<Topic> writes;
   private final int localPort;
+  private final int memoryMiB;
   private final String source = "/tradeflow/" + name().toLowerCase(java.util.Locale.ROOT);
 
   Function(
@@ -54,12 +60,14 @@ public enum Function {
       List<EventType> emits,
       List<Topic> rebuildsFrom,
       List<Topic> writes,
-      int localPort) {
+      int localPort,
+      int memoryMiB) {
     this.consumes = consumes;
     this.emits = emits;
     this.rebuildsFrom = rebuildsFrom;
     this.writes = writes;
     this.localPort = localPort;
+    this.memoryMiB = memoryMiB;
   }
 
   public List<EventType> consumes() {
@@ -81,6 +89,16 @@ public enum Function {
   /** The HTTP port the local run gives this function. */
   public int localPort() {
     return localPort;
+  }
+
+  /**
+   * The memory its pod has on Knative (request and limit, {@code knative/06-services.yaml}): the
+   * stateful functions hold their state in the heap, so validate, aggregate and expire get 1 GiB
+   * (validate's trade store holds about 640 bytes a trade). The local run gives each JVM the share
+   * of it that {@code Dockerfile.jvm} gives in the pod.
+   */
+  public int memoryMiB() {
+    return memoryMiB;
   }
 
   /** Lower-case name: module, service and channel names use it. */
