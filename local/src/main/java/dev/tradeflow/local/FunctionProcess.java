@@ -119,8 +119,11 @@ public final class FunctionProcess implements AutoCloseable {
           .filter(o -> !o.isBlank())
           .toList();
 
-  /** The heap of a relay hop: as much as parse's, the stateless function. */
-  static final String HEAP = heapOf(Function.PARSE);
+  /**
+   * The heap of a relay hop: the 256 MB every JVM the tool started had before the functions got
+   * their pods' heaps, so that the baseline stays what it was (a hop holds no state).
+   */
+  static final String HEAP = "-Xmx256m";
 
   /**
    * A function's heap: 75 % of its pod's memory on Knative ({@link Function#memoryMiB}), what

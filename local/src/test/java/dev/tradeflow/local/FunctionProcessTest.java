@@ -30,6 +30,5 @@ class FunctionProcessTest {
     assertThat(FunctionProcess.heapOf(Function.AGGREGATE)).isEqualTo("-Xmx768m");
     assertThat(FunctionProcess.heapOf(Function.ENRICH)).isEqualTo("-Xmx384m");
     assertThat(FunctionProcess.heapOf(Function.PARSE)).isEqualTo("-Xmx192m");
-    assertThat(FunctionProcess.HEAP).isEqualTo(FunctionProcess.heapOf(Function.PARSE));
   }
 }
