@@ -53,7 +53,8 @@ public enum Function {
   private final List<Topic> writes;
   private final int localPort;
   private final int memoryMiB;
-  private final String source = "/tradeflow/" + name().toLowerCase(java.util.Locale.ROOT);
+  private final String id = name().toLowerCase(java.util.Locale.ROOT);
+  private final String source = "/tradeflow/" + id;
 
   Function(
       List<EventType> consumes,
@@ -103,7 +104,7 @@ public enum Function {
 
   /** Lower-case name: module, service and channel names use it. */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return id;
   }
 
   /** The CloudEvent {@code source} of everything this function emits. */
