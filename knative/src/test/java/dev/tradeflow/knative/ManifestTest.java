@@ -25,6 +25,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -156,8 +157,7 @@ class ManifestTest {
       assertProbe(container.getLivenessProbe(), "/q/health/live", port);
       assertThat(container.getResources().getRequests()).containsKeys("cpu", "memory");
       assertThat(container.getResources().getLimits()).containsKeys("cpu", "memory");
-      java.math.BigDecimal memory =
-          java.math.BigDecimal.valueOf(function.memoryMiB() * 1024L * 1024);
+      BigDecimal memory = BigDecimal.valueOf(function.memoryMiB() * 1024L * 1024);
       assertThat(Quantity.getAmountInBytes(container.getResources().getRequests().get("memory")))
           .as("%s's memory request, as Function.memoryMiB gives it to the local run", function)
           .isEqualByComparingTo(memory);

@@ -118,18 +118,18 @@ public final class FunctionProcess implements AutoCloseable {
           .toList();
 
   /**
-   * The heap of a relay hop: the 256 MB every JVM the tool started had before the functions got
-   * their pods' heaps, so that the baseline stays what it was (a hop holds no state).
+   * The share of its pod's memory a function's heap gets, {@code -XX:MaxRAMPercentage} in {@code
+   * Dockerfile.jvm}.
    */
-  static final String HEAP = "-Xmx256m";
+  static final int HEAP_PERCENT_OF_POD = 75;
 
   /**
-   * A function's heap: 75 % of its pod's memory on Knative ({@link Function#memoryMiB}), what
-   * {@code -XX:MaxRAMPercentage=75} in {@code Dockerfile.jvm} gives it there. The stateful
-   * functions hold their state in it: validate's trade store about 640 bytes a trade.
+   * A function's heap: {@link #HEAP_PERCENT_OF_POD} of its pod's memory on Knative ({@link
+   * Function#memoryMiB}), what {@code Dockerfile.jvm} gives it there. The stateful functions hold
+   * their state in it: validate's trade store about 640 bytes a trade.
    */
   static String heapOf(Function function) {
-    return "-Xmx" + function.memoryMiB() * 3 / 4 + "m";
+    return "-Xmx" + function.memoryMiB() * HEAP_PERCENT_OF_POD / 100 + "m";
   }
 
   /**

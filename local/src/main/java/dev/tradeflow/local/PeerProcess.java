@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class PeerProcess implements AutoCloseable {
 
+  /**
+   * The heap of a relay hop: the 256 MB every JVM the tool started had before the functions got
+   * their pods' heaps, so that the baseline stays what it was (a hop holds no state).
+   */
+  static final String HOP_HEAP = "-Xmx256m";
+
   private final Process process;
 
   private PeerProcess(Process process) {
@@ -43,7 +49,7 @@ final class PeerProcess implements AutoCloseable {
    * alike.
    */
   static PeerProcess startConnectorHop(Path repo, Path log, Map<String, String> settings) {
-    List<String> command = jvm(log, FunctionProcess.HEAP);
+    List<String> command = jvm(log, HOP_HEAP);
     settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
     command.add("-jar");
     command.add(built(repo.resolve("peers-quarkus/target/quarkus-app/quarkus-run.jar")).toString());

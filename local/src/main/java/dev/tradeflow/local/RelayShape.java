@@ -65,7 +65,7 @@ enum RelayShape {
     return PeerProcess.start(
         repo,
         log,
-        FunctionProcess.HEAP,
+        PeerProcess.HOP_HEAP,
         "dev.tradeflow.peers.RelayHop",
         args.toArray(String[]::new));
   }

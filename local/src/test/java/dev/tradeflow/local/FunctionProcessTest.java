@@ -67,5 +67,7 @@ class FunctionProcessTest {
             .toList()) {
       assertThat(entrypoint).contains('"' + flag + '"');
     }
+    assertThat(entrypoint)
+        .contains('"' + "-XX:MaxRAMPercentage=" + FunctionProcess.HEAP_PERCENT_OF_POD + '"');
   }
 }
