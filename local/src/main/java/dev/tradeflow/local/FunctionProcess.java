@@ -92,10 +92,10 @@ public final class FunctionProcess implements AutoCloseable {
             }
           });
       Process process =
-          builder
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+          ChildProcesses.start(
+              builder
+                  .redirectErrorStream(true)
+                  .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())));
       return new FunctionProcess(function, port, log, process, bearer);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

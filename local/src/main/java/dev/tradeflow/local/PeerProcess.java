@@ -77,10 +77,10 @@ final class PeerProcess implements AutoCloseable {
     try {
       Files.createDirectories(log.getParent());
       return new PeerProcess(
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start());
+          ChildProcesses.start(
+              new ProcessBuilder(command)
+                  .redirectErrorStream(true)
+                  .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
