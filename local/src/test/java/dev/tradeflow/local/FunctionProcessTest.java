@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 class FunctionProcessTest {
 
   @Test
-  void aFunctionRunsTheSerialCollectorAsInItsOneCorePod() {
-    assertThat(FunctionProcess.collector(List.of())).containsExactly("-XX:+UseSerialGC");
+  void aFunctionRunsTheSerialCollectorAsInItsOneCorePodTenuringStateEarly() {
+    assertThat(FunctionProcess.collector(List.of()))
+        .containsExactly("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=1");
     assertThat(
             FunctionProcess.collector(
                 List.of("-XX:TieredStopAtLevel=1", "-XX:+UseCompactObjectHeaders")))
-        .containsExactly("-XX:+UseSerialGC");
+        .containsExactly("-XX:+UseSerialGC", "-XX:MaxTenuringThreshold=1");
   }
 
   @Test
@@ -42,7 +43,8 @@ class FunctionProcessTest {
             "-XX:FreqInlineSize=50",
             "-XX:InlineSmallCode=500",
             "-XX:MaxInlineLevel=9",
-            "-XX:+UseSerialGC");
+            "-XX:+UseSerialGC",
+            "-XX:MaxTenuringThreshold=1");
     // the JVM takes the last value of a flag, so a chosen one follows the defaults
     assertThat(
             FunctionProcess.jvmOptionsOf(
