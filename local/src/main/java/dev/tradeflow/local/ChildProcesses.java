@@ -44,15 +44,26 @@ final class ChildProcesses {
     running.forEach(Process::destroy);
     long deadline = System.nanoTime() + patience.toNanos();
     for (Process process : running) {
-      try {
-        long left = deadline - System.nanoTime();
-        if (!process.waitFor(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
+      stop(process, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
+    }
+  }
+
+  /**
+   * Stops one process: SIGTERM, then SIGKILL if it has not gone within {@code patience} (or this
+   * thread is interrupted while it waits).
+   */
+  static void stop(Process process, Duration patience) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
     }
   }
 }

@@ -337,18 +337,7 @@ public final class FunctionProcess implements AutoCloseable {
 
   /** Stops the process: SIGTERM, then a forced kill if it has not gone in {@code patience}. */
   public void close(Duration patience) {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    ChildProcesses.stop(process, patience);
   }
 
   /** SIGKILL: no shutdown hook, nothing flushed, nothing committed. */

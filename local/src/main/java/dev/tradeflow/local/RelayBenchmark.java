@@ -69,7 +69,7 @@ final class RelayBenchmark {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       for (PeerProcess hop : hops) {
         hop.close();
       }
