@@ -44,8 +44,9 @@ public final class FixedRateBenchmark {
   static final int RELAY_LINGER_MS = 1;
 
   /**
-   * The baselines, one after the other: the plain relay (what hops cost on this broker), and the
-   * relay on tradeflow's connector (what they cost on the connector the functions read with).
+   * The default baselines ({@code --baselines interval,connector}), one after the other: the plain
+   * relay (what hops cost on this broker), and the relay on tradeflow's connector (what they cost
+   * on the connector the functions read with).
    */
   static final List<RelayShape> BASELINES = List.of(RelayShape.INTERVAL, RelayShape.CONNECTOR);
 
@@ -126,7 +127,8 @@ public final class FixedRateBenchmark {
   static final Duration WARM_UP = Duration.ofSeconds(180);
 
   /**
-   * @param tradeflowOnly leave out the baselines (to compare tradeflow with itself, or profile it)
+   * @param baselines the relays run after tradeflow, at the same rates; none to compare tradeflow
+   *     with itself, or profile it
    */
   public static void run(
       Path repo,
@@ -134,7 +136,7 @@ public final class FixedRateBenchmark {
       List<Integer> rates,
       Duration duration,
       Duration warmUp,
-      boolean tradeflowOnly)
+      List<RelayShape> baselines)
       throws Exception {
     Path data = Files.createTempDirectory("tradeflow-rate-");
     try (LocalStack stack =
@@ -169,14 +171,14 @@ public final class FixedRateBenchmark {
           rates,
           duration.toSeconds(),
           Runtime.getRuntime().availableProcessors());
-      if (tradeflowOnly) {
+      if (baselines.isEmpty()) {
         return;
       }
       for (Function function : Function.values()) {
         stack.stop(function);
       }
       Duration relayWarmUp = warmUp.compareTo(RELAY_WARM_UP) < 0 ? warmUp : RELAY_WARM_UP;
-      for (RelayShape shape : BASELINES) {
+      for (RelayShape shape : baselines) {
         List<RateRun> relayRuns =
             relayAtRates(
                 repo, stack, shape, rates, duration, relayWarmUp, runs.getFirst().endToEnd());

@@ -307,7 +307,7 @@ public final class LocalRun {
                       options,
                       "--warm-up",
                       String.valueOf(FixedRateBenchmark.WARM_UP.toSeconds())))),
-          options.contains("--tradeflow-only"));
+          baselines(options));
     } else {
       int instances = Integer.parseInt(option(options, "--instances", "1"));
       int warmUp = Integer.parseInt(option(options, "--warm-up-trades", "0"));
@@ -322,6 +322,20 @@ public final class LocalRun {
           instances,
           options.contains("--tradeflow-only"));
     }
+  }
+
+  /**
+   * The fixed-rate mode's baselines: none with {@code --tradeflow-only}, else those {@code
+   * --baselines} names ({@code interval,connector} by default).
+   */
+  static List<RelayShape> baselines(List<String> options) {
+    String named = option(options, "--baselines", null);
+    if (options.contains("--tradeflow-only")) {
+      return List.of();
+    }
+    return named == null
+        ? FixedRateBenchmark.BASELINES
+        : java.util.Arrays.stream(named.split(",")).map(RelayShape::of).toList();
   }
 
   /**

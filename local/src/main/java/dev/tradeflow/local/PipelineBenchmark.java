@@ -18,6 +18,9 @@ import java.util.Map;
  * <ol>
  *   <li>the plain five-hop relay, interval commits (Kafka Streams' shape) and per-batch waits, and
  *       with interval commits once more on records that carry tradeflow's CloudEvent headers;
+ *   <li>the plain five-hop relay in Kafka transactions (read-process-write with {@code
+ *       sendOffsetsToTransaction}), one per poll batch and one every 100 ms: what exactly-once
+ *       effects on the topics would cost the binding;
  *   <li>the five-hop relay on tradeflow's Kafka connector ({@link RelayShape#CONNECTOR}): what the
  *       connector costs without the work;
  *   <li>the Kafka Streams peer doing the same work, at least once and exactly once (v2);
@@ -63,6 +66,10 @@ public final class PipelineBenchmark {
           report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, load, false));
       PipelineRun relayPerBatch =
           report(RelayBenchmark.run(repo, logs, kafka, RelayShape.PER_BATCH, load, false));
+      PipelineRun relayTxPerBatch =
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.TX_PER_BATCH, load, false));
+      PipelineRun relayTxInterval =
+          report(RelayBenchmark.run(repo, logs, kafka, RelayShape.TX_INTERVAL, load, false));
       PipelineRun relayEnvelope =
           report(RelayBenchmark.run(repo, logs, kafka, RelayShape.INTERVAL, load, true));
       PipelineRun relayConnector =
@@ -76,6 +83,8 @@ public final class PipelineBenchmark {
           List.of(
               relay,
               relayPerBatch,
+              relayTxPerBatch,
+              relayTxInterval,
               relayEnvelope,
               relayConnector,
               streams,
@@ -105,6 +114,12 @@ public final class PipelineBenchmark {
           ours.rate() / relayEnvelope.rate(),
           ours.rate() / streams.rate(),
           ours.rate() / streamsExactlyOnce.rate());
+      System.out.printf(
+          "relay in transactions / plain relay (interval): a transaction per batch %.2f,"
+              + " every 100 ms %.2f; tradeflow / relay, a transaction every 100 ms: %.2f%n",
+          relayTxPerBatch.rate() / relay.rate(),
+          relayTxInterval.rate() / relay.rate(),
+          ours.rate() / relayTxInterval.rate());
       System.out.printf(
           "relay on tradeflow's connector / plain relay (interval): %.2f, its CPU per trade %.2f;"
               + " tradeflow / relay on tradeflow's connector: %.2f%n",

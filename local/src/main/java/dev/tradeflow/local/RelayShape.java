@@ -15,6 +15,13 @@ enum RelayShape {
   /** kafka-clients only: each poll batch sent, every ack waited for, then commitSync. */
   PER_BATCH("per-batch", "plain relay, per-batch", Duration.ofSeconds(3)),
   /**
+   * kafka-clients only, read-process-write in a Kafka transaction per poll batch (the copies and
+   * the input offsets committed together, each hop reading committed records only).
+   */
+  TX_PER_BATCH("tx-per-batch", "plain relay, a transaction per batch", Duration.ofSeconds(3)),
+  /** The same, one transaction every 100 ms: Kafka Streams' exactly-once (v2) shape. */
+  TX_INTERVAL("tx-interval", "plain relay, a transaction every 100 ms", Duration.ofSeconds(3)),
+  /**
    * A Quarkus app reading with the SmallRye Kafka connector the way tradeflow's binding does, and
    * writing with one plain producer ({@code peers-quarkus}): the connector's cost without the work.
    */
@@ -36,6 +43,20 @@ enum RelayShape {
 
   String id() {
     return id;
+  }
+
+  /** The shape named {@code id} ({@code interval}, {@code tx-interval}, ...). */
+  static RelayShape of(String id) {
+    for (RelayShape shape : values()) {
+      if (shape.id.equals(id)) {
+        return shape;
+      }
+    }
+    throw new IllegalArgumentException(
+        "no relay '"
+            + id
+            + "'; relays: "
+            + java.util.Arrays.stream(values()).map(RelayShape::id).toList());
   }
 
   String title() {

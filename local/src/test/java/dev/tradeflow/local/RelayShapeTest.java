@@ -1,0 +1,50 @@
+package dev.tradeflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RelayShapeTest {
+
+  @Test
+  void everyRelayIsFoundByTheIdItIsStartedWith() {
+    for (RelayShape shape : RelayShape.values()) {
+      assertThat(RelayShape.of(shape.id())).isSameAs(shape);
+    }
+  }
+
+  /** A plain hop takes its id as its mode ({@code RelayHop.Mode.of}: upper case, '-' to '_'). */
+  @Test
+  void everyPlainRelayIdSpellsTheModeOfItsHops() {
+    for (RelayShape shape : RelayShape.values()) {
+      if (shape != RelayShape.CONNECTOR) {
+        assertThat(shape.id().toUpperCase().replace('-', '_')).isEqualTo(shape.name());
+      }
+    }
+  }
+
+  @Test
+  void anUnknownRelayIsRefusedWithTheOnesThereAre() {
+    assertThatThrownBy(() -> RelayShape.of("tx"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no relay 'tx'")
+        .hasMessageContaining("tx-interval")
+        .hasMessageContaining("connector");
+  }
+
+  @Test
+  void theFixedRateModeRunsBothRelaysUnlessToldOtherwise() {
+    assertThat(LocalRun.baselines(options("--rate", "1000")))
+        .containsExactly(RelayShape.INTERVAL, RelayShape.CONNECTOR);
+    assertThat(LocalRun.baselines(options("--rate", "1000", "--tradeflow-only"))).isEmpty();
+    assertThat(LocalRun.baselines(options("--baselines", "tx-interval,interval")))
+        .containsExactly(RelayShape.TX_INTERVAL, RelayShape.INTERVAL);
+  }
+
+  private static List<String> options(String... given) {
+    return new ArrayList<>(List.of(given));
+  }
+}
