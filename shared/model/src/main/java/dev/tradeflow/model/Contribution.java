@@ -16,6 +16,11 @@ public record Contribution(
     Status status,
     Holding holding) {
 
+  public Contribution {
+    bookId = Canonical.of(bookId);
+    counterpartyId = Canonical.of(counterpartyId);
+  }
+
   public enum Status {
     LIVE,
     EXPIRED,

@@ -22,6 +22,11 @@ public record Holding(
     BigDecimal cost,
     BigDecimal exposure) {
 
+  public Holding {
+    instrument = Canonical.of(instrument);
+    currency = Canonical.of(currency);
+  }
+
   /** The holding of an enriched trade, if it was valued. */
   public static Holding of(EnrichedTrade enriched) {
     Valuation v = enriched.valuation();

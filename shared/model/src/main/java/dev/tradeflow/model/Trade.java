@@ -24,6 +24,10 @@ public record Trade(
     Objects.requireNonNull(counterpartyId, "counterpartyId");
     Objects.requireNonNull(bookId, "bookId");
     Objects.requireNonNull(maturityDate, "maturityDate");
+    counterpartyId = Canonical.of(counterpartyId);
+    bookId = Canonical.of(bookId);
+    maturityDate = Canonical.of(maturityDate);
+    createdDate = Canonical.of(createdDate);
   }
 
   public Trade withExpired(boolean flag) {
