@@ -5,29 +5,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
 /** How each hop of a relay passes records on; every hop does no work on them. */
 enum RelayShape {
   /** kafka-clients only, Kafka Streams' way: send without waiting; every 100 ms flush, commit. */
-  INTERVAL("interval", "plain relay, interval", Duration.ofSeconds(3)),
+  INTERVAL("plain relay, interval", Duration.ofSeconds(3)),
   /** kafka-clients only: each poll batch sent, every ack waited for, then commitSync. */
-  PER_BATCH("per-batch", "plain relay, per-batch", Duration.ofSeconds(3)),
+  PER_BATCH("plain relay, per-batch", Duration.ofSeconds(3)),
   /**
    * kafka-clients only, read-process-write in a Kafka transaction per poll batch (the copies and
    * the input offsets committed together, each hop reading committed records only).
    */
-  TX_PER_BATCH("tx-per-batch", "plain relay, a transaction per batch", Duration.ofSeconds(3)),
+  TX_PER_BATCH("plain relay, a transaction per batch", Duration.ofSeconds(3)),
   /** The same, one transaction every 100 ms: Kafka Streams' exactly-once (v2) shape. */
-  TX_INTERVAL("tx-interval", "plain relay, a transaction every 100 ms", Duration.ofSeconds(3)),
+  TX_INTERVAL("plain relay, a transaction every 100 ms", Duration.ofSeconds(3)),
   /**
    * A Quarkus app reading with the SmallRye Kafka connector the way tradeflow's binding does, and
    * writing with one plain producer ({@code peers-quarkus}): the connector's cost without the work.
    */
-  CONNECTOR("connector", "relay on tradeflow's connector", Duration.ofSeconds(6));
+  CONNECTOR("relay on tradeflow's connector", Duration.ofSeconds(6));
 
-  private final String id;
   private final String title;
   private final Duration joinWait;
 
@@ -35,20 +35,23 @@ enum RelayShape {
    * @param joinWait how long its hops take to start and join their groups (a Quarkus app starts in
    *     about a second more than a plain main)
    */
-  RelayShape(String id, String title, Duration joinWait) {
-    this.id = id;
+  RelayShape(String title, Duration joinWait) {
     this.title = title;
     this.joinWait = joinWait;
   }
 
+  /**
+   * The name it is asked for by ({@code --baselines}) and that its hops are started with: {@code
+   * TX_PER_BATCH} is {@code tx-per-batch}, the mode {@code RelayHop.Mode.of} reads back.
+   */
   String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The shape named {@code id} ({@code interval}, {@code tx-interval}, ...). */
   static RelayShape of(String id) {
     for (RelayShape shape : values()) {
-      if (shape.id.equals(id)) {
+      if (shape.id().equals(id)) {
         return shape;
       }
     }
@@ -81,7 +84,7 @@ enum RelayShape {
       lingerMs.ifPresent(linger -> settings.put("relay.linger-ms", String.valueOf(linger)));
       return PeerProcess.startConnectorHop(repo, log, settings);
     }
-    List<String> args = new ArrayList<>(List.of(bootstrap, in, out, id));
+    List<String> args = new ArrayList<>(List.of(bootstrap, in, out, id()));
     lingerMs.ifPresent(linger -> args.add(String.valueOf(linger)));
     return PeerProcess.start(
         repo,
