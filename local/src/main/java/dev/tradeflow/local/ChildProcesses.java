@@ -44,7 +44,7 @@ final class ChildProcesses {
     running.forEach(Process::destroy);
     long deadline = System.nanoTime() + patience.toNanos();
     for (Process process : running) {
-      stop(process, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
+      killUnlessGone(process, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
     }
   }
 
@@ -57,6 +57,11 @@ final class ChildProcesses {
       return;
     }
     process.destroy();
+    killUnlessGone(process, patience);
+  }
+
+  /** SIGKILL to a process sent SIGTERM, if it has not gone within {@code patience}. */
+  private static void killUnlessGone(Process process, Duration patience) {
     try {
       if (!process.waitFor(patience.toNanos(), TimeUnit.NANOSECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
