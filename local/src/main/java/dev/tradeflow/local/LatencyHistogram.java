@@ -1,5 +1,6 @@
 package dev.tradeflow.local;
 
+import dev.tradeflow.events.LatencyTarget;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,6 +56,20 @@ record LatencyHistogram(TreeMap<Double, Long> buckets) {
     TreeMap<Double, Long> since = new TreeMap<>();
     buckets.forEach((bound, n) -> since.put(bound, n - earlier.buckets.getOrDefault(bound, 0L)));
     return new LatencyHistogram(since);
+  }
+
+  /**
+   * The share of inputs within {@code target}'s bound, counted exactly at that bucket bound (every
+   * function's latency histogram has one, {@link LatencyTarget}); NaN if there is nothing, or no
+   * such bound.
+   */
+  double shareWithin(LatencyTarget target) {
+    double seconds = target.bound().toNanos() / 1e9;
+    return buckets.entrySet().stream()
+        .filter(bucket -> Math.abs(bucket.getKey() - seconds) < 1e-9)
+        .mapToDouble(bucket -> (double) bucket.getValue() / count())
+        .findFirst()
+        .orElse(Double.NaN);
   }
 
   /**

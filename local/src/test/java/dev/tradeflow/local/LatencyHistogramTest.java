@@ -2,6 +2,7 @@ package dev.tradeflow.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradeflow.events.LatencyTarget;
 import org.junit.jupiter.api.Test;
 
 /** The fixed-rate benchmark's quantiles come from the difference of two scrapes. */
@@ -47,6 +48,31 @@ class LatencyHistogramTest {
     assertThat(relay.quantileMillis(0.9)).isEqualTo(10.0);
     assertThat(relay.quantileMillis(1.0)).isInfinite();
     assertThat(LatencyHistogram.of(new long[0], scraped).quantileMillis(0.99)).isNaN();
+  }
+
+  @Test
+  void theShareWithinATargetIsCountedAtItsBound() {
+    LatencyHistogram these =
+        LatencyHistogram.parse(scrape(60, 108, 109, 110))
+            .minus(LatencyHistogram.parse(scrape(10, 10, 10, 10)));
+
+    assertThat(these.shareWithin(LatencyTarget.TIGHT)).isEqualTo(0.98);
+    assertThat(these.shareWithin(LatencyTarget.SUSTAINED)).isEqualTo(0.99);
+    assertThat(
+            LatencyHistogram.of(new long[] {9, 10, 11, 50, 51}, these)
+                .shareWithin(LatencyTarget.TIGHT))
+        .isEqualTo(0.4);
+  }
+
+  @Test
+  void aHistogramWithoutTheTargetsBoundHasNoShareWithinIt() {
+    LatencyHistogram noTenMs =
+        LatencyHistogram.parse(
+            "tradeflow_since_received_seconds_bucket{le=\"0.0098\"} 5\n"
+                + "tradeflow_since_received_seconds_bucket{le=\"+Inf\"} 5\n");
+
+    assertThat(noTenMs.shareWithin(LatencyTarget.TIGHT)).isNaN();
+    assertThat(LatencyHistogram.parse("").shareWithin(LatencyTarget.TIGHT)).isNaN();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradeflow.broker.KafkaUser;
 import dev.tradeflow.broker.LocalKafka;
 import dev.tradeflow.events.Function;
+import dev.tradeflow.events.LatencyTarget;
 import dev.tradeflow.events.Topic;
 import dev.tradeflow.issuer.LocalIssuer;
 import dev.tradeflow.model.LimitCrossing;
@@ -269,6 +270,11 @@ class PipelineEndToEndIT {
     assertThat(aggregate)
         .contains("tradeflow_since_received_seconds{")
         .contains("quantile=\"0.99\"");
+    // a bucket bound at each latency target, so the share within it is counted, not estimated
+    LatencyHistogram endToEnd = LatencyHistogram.parse(aggregate);
+    for (LatencyTarget target : LatencyTarget.values()) {
+      assertThat(endToEnd.shareWithin(target)).as("share within " + target).isBetween(0.0, 1.0);
+    }
     String validate = stack.function(Function.VALIDATE).get("/q/metrics").body();
     assertThat(Scrape.metric(validate, "tradeflow_state_entries", "tradeflow.state.trade-store"))
         .isPositive();

@@ -4,6 +4,7 @@ import dev.tradeflow.cloudevents.MalformedEventException;
 import dev.tradeflow.events.CloudEvent;
 import dev.tradeflow.events.EventType;
 import dev.tradeflow.events.Function;
+import dev.tradeflow.events.LatencyTarget;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -228,12 +229,16 @@ public class EventDispatcher {
             .register(metrics);
   }
 
-  /** A latency timer with the percentiles and histogram every tradeflow timer publishes. */
-  private static Timer.Builder latency(String name, String description) {
+  /**
+   * A latency timer with the percentiles and histogram every tradeflow timer publishes, its buckets
+   * Micrometer's defaults and a bound at each {@link LatencyTarget}.
+   */
+  static Timer.Builder latency(String name, String description) {
     return Timer.builder(name)
         .description(description)
         .publishPercentiles(0.5, 0.95, 0.99)
-        .publishPercentileHistogram();
+        .publishPercentileHistogram()
+        .serviceLevelObjectives(LatencyTarget.bounds());
   }
 
   private Counter counter(String name, String type, Binding binding) {
