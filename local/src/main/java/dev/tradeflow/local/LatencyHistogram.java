@@ -64,12 +64,8 @@ record LatencyHistogram(TreeMap<Double, Long> buckets) {
    * such bound.
    */
   double shareWithin(LatencyTarget target) {
-    double seconds = target.bound().toNanos() / 1e9;
-    return buckets.entrySet().stream()
-        .filter(bucket -> Math.abs(bucket.getKey() - seconds) < 1e-9)
-        .mapToDouble(bucket -> (double) bucket.getValue() / count())
-        .findFirst()
-        .orElse(Double.NaN);
+    Long within = buckets.get(target.bound().toNanos() / 1e9);
+    return within == null ? Double.NaN : (double) within / count();
   }
 
   /**

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -299,7 +300,7 @@ public final class LocalRun {
       FixedRateBenchmark.run(
           repo,
           aotCache,
-          java.util.Arrays.stream(rates.split(",")).map(Integer::valueOf).toList(),
+          Arrays.stream(rates.split(",")).map(Integer::valueOf).toList(),
           java.time.Duration.ofSeconds(Long.parseLong(duration)),
           java.time.Duration.ofSeconds(
               Long.parseLong(
@@ -335,7 +336,7 @@ public final class LocalRun {
     }
     return named == null
         ? FixedRateBenchmark.BASELINES
-        : java.util.Arrays.stream(named.split(",")).map(RelayShape::of).toList();
+        : Arrays.stream(named.split(",")).map(RelayShape::of).toList();
   }
 
   /**

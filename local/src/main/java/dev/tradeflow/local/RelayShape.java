@@ -3,6 +3,7 @@ package dev.tradeflow.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,10 +57,7 @@ enum RelayShape {
       }
     }
     throw new IllegalArgumentException(
-        "no relay '"
-            + id
-            + "'; relays: "
-            + java.util.Arrays.stream(values()).map(RelayShape::id).toList());
+        "no relay '" + id + "'; relays: " + Arrays.stream(values()).map(RelayShape::id).toList());
   }
 
   String title() {
