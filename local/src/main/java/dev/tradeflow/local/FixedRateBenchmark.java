@@ -41,8 +41,14 @@ public final class FixedRateBenchmark {
 
   static final Duration TICK = Duration.ofMillis(5);
 
-  /** The relay's producers linger as tradeflow's do ({@code tradeflow.kafka.linger-ms}). */
+  /**
+   * How long the relay's producers linger when {@code --linger-ms} is not given: 1 ms, as
+   * tradeflow's do by default ({@code tradeflow.kafka.linger-ms}).
+   */
   static final int RELAY_LINGER_MS = 1;
+
+  /** The setting {@code --linger-ms} gives every function. */
+  static final String LINGER_SETTING = "tradeflow.kafka.linger-ms";
 
   /**
    * The default baselines ({@code --baselines interval,connector}), one after the other: the plain
@@ -137,6 +143,8 @@ public final class FixedRateBenchmark {
   /**
    * @param baselines the relays run after tradeflow, at the same rates; none to compare tradeflow
    *     with itself, or profile it
+   * @param lingerMs how long every producer on the way lingers, the functions' and the relays';
+   *     empty: the functions' own default, and {@link #RELAY_LINGER_MS} for the relays
    */
   public static void run(
       Path repo,
@@ -144,17 +152,22 @@ public final class FixedRateBenchmark {
       List<Integer> rates,
       Duration duration,
       Duration warmUp,
-      List<RelayShape> baselines)
+      List<RelayShape> baselines,
+      OptionalInt lingerMs)
       throws Exception {
     Path data = Files.createTempDirectory("tradeflow-rate-");
     try (LocalStack stack =
         LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withAotCache(aotCache)) {
+      lingerMs.ifPresent(
+          linger -> stack.withSettings(Map.of(LINGER_SETTING, String.valueOf(linger))));
       stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
       Map<String, Object> kafka = stack.kafka().clientConfig();
       SampleData.loadReferenceData(stack);
       Thread.sleep(2000);
       List<FunctionProcess> stages = STAGES.stream().map(stack::function).toList();
-      System.out.printf("warm-up: %d s at 200/s%n", warmUp.toSeconds());
+      System.out.printf(
+          "warm-up: %d s at 200/s; the functions' linger.ms: %s%n",
+          warmUp.toSeconds(), lingerMs.isPresent() ? lingerMs.getAsInt() : "their default");
       Map<String, Long> pids = withHarness(PipelineBenchmark.functionPids(stack));
       measure(stages, kafka, pids, "WARM-", 200, warmUp);
       System.out.println(RATE_TABLE);
@@ -189,7 +202,14 @@ public final class FixedRateBenchmark {
       for (RelayShape shape : baselines) {
         List<RateRun> relayRuns =
             relayAtRates(
-                repo, stack, shape, rates, duration, relayWarmUp, runs.getFirst().endToEnd());
+                repo,
+                stack,
+                shape,
+                rates,
+                duration,
+                relayWarmUp,
+                runs.getFirst().endToEnd(),
+                lingerMs.orElse(RELAY_LINGER_MS));
         System.out.printf(
             "%ntradeflow's latency over the %s's:%n| rate | p50 | p99 | p99.9 | max |"
                 + "%n|---|---|---|---|---|%n",
@@ -211,7 +231,8 @@ public final class FixedRateBenchmark {
 
   /**
    * A baseline: a relay of {@code shape} through {@link #RELAY_HOPS} hops on the same broker, at
-   * each rate, its latencies counted in {@code buckets}' bounds.
+   * each rate, its producers lingering {@code lingerMs}, its latencies counted in {@code buckets}'
+   * bounds.
    */
   static List<RateRun> relayAtRates(
       Path repo,
@@ -220,17 +241,18 @@ public final class FixedRateBenchmark {
       List<Integer> rates,
       Duration duration,
       Duration warmUp,
-      LatencyHistogram buckets)
+      LatencyHistogram buckets,
+      int lingerMs)
       throws InterruptedException {
     String bootstrap = stack.kafka().bootstrapServers();
     Map<String, Object> kafka = stack.kafka().clientConfig();
     List<RateRun> runs = new ArrayList<>();
     try (RelayBenchmark.Relay relay =
         RelayBenchmark.Relay.start(
-            repo, stack.logDir(), bootstrap, shape, RELAY_HOPS, OptionalInt.of(RELAY_LINGER_MS))) {
+            repo, stack.logDir(), bootstrap, shape, RELAY_HOPS, OptionalInt.of(lingerMs))) {
       System.out.printf(
           "%nbaseline: the %s, %d hops, linger.ms %d; warm-up: %d s at 200/s%n",
-          shape.title(), RELAY_HOPS, RELAY_LINGER_MS, warmUp.toSeconds());
+          shape.title(), RELAY_HOPS, lingerMs, warmUp.toSeconds());
       sendAtRate(kafka, relay.first(), "WARM-", 200, warmUp);
       System.out.println(RATE_TABLE);
       Map<String, Long> pids = withHarness(relay.pids());

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -32,9 +33,10 @@ import java.util.stream.Stream;
  *       after carrying W trades unmeasured (default 0: from cold JVMs); {@code bench-pipeline
  *       --rate R[,R...] --duration S [--warm-up S]}: an open-loop load through tradeflow at each
  *       rate, with latency quantiles and how busy the cores were, then the same through the relays.
- *       {@code --tradeflow-only} leaves the baselines out. With {@code --aot-cache}, both start the
- *       functions from their AOT caches, recorded first if they are older than the jars ({@link
- *       AotTraining}).
+ *       {@code --tradeflow-only} leaves the baselines out; {@code --linger-ms L} has every producer
+ *       on the way, the functions' and the relays', linger L ms (default 1). With {@code
+ *       --aot-cache}, both start the functions from their AOT caches, recorded first if they are
+ *       older than the jars ({@link AotTraining}).
  *   <li>{@code token ROLE[,ROLE...] [--subject S]}: a bearer token from the local issuer.
  *   <li>{@code footprint [N]}: start time and memory of each function, idle and after N trades
  *       ({@code -Dtradeflow.native=true} for the native binaries; the jars start from their AOT
@@ -308,7 +310,8 @@ public final class LocalRun {
                       options,
                       "--warm-up",
                       String.valueOf(FixedRateBenchmark.WARM_UP.toSeconds())))),
-          baselines(options));
+          baselines(options),
+          lingerMs(options));
     } else {
       int instances = Integer.parseInt(option(options, "--instances", "1"));
       int warmUp = Integer.parseInt(option(options, "--warm-up-trades", "0"));
@@ -323,6 +326,22 @@ public final class LocalRun {
           instances,
           options.contains("--tradeflow-only"));
     }
+  }
+
+  /**
+   * The fixed-rate mode's {@code --linger-ms L}: how long the functions' producers and the relays'
+   * linger; empty without it.
+   */
+  static OptionalInt lingerMs(List<String> options) {
+    String linger = option(options, "--linger-ms", null);
+    if (linger == null) {
+      return OptionalInt.empty();
+    }
+    if (!linger.matches("\\d{1,5}")) {
+      throw new IllegalArgumentException(
+          "--linger-ms needs a whole number of milliseconds, 0 or more, not '" + linger + "'");
+    }
+    return OptionalInt.of(Integer.parseInt(linger));
   }
 
   /**

@@ -44,6 +44,21 @@ class RelayShapeTest {
         .containsExactly(RelayShape.TX_INTERVAL, RelayShape.INTERVAL);
   }
 
+  @Test
+  void lingerIsLeftToEachSideUnlessGivenAndThenMustBeWholeMilliseconds() {
+    List<String> options = options("--rate", "1000", "--linger-ms", "0", "--tradeflow-only");
+    assertThat(LocalRun.lingerMs(options)).hasValue(0);
+    assertThat(options).containsExactly("--rate", "1000", "--tradeflow-only");
+    assertThat(LocalRun.lingerMs(options("--rate", "1000"))).isEmpty();
+    for (String bad : List.of("-1", "1.5", "five", "")) {
+      assertThatThrownBy(() -> LocalRun.lingerMs(options("--linger-ms", bad)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("--linger-ms needs a whole number of milliseconds");
+    }
+    assertThatThrownBy(() -> LocalRun.lingerMs(options("--linger-ms")))
+        .hasMessageContaining("--linger-ms needs a value");
+  }
+
   private static List<String> options(String... given) {
     return new ArrayList<>(List.of(given));
   }
