@@ -64,8 +64,10 @@ final class ChaosRun {
    */
   static final Map<String, String> SETTINGS =
       Map.of(
-          "mp.messaging.incoming.tradeflow-in.auto.commit.interval.ms", "100",
-          "tradeflow.kafka.linger-ms", "200");
+          "mp.messaging.incoming.tradeflow-in.auto.commit.interval.ms",
+          "100",
+          LocalStack.LINGER_SETTING,
+          "200");
 
   /**
    * A temporary broker and all five functions, validate, enrich and aggregate as {@code instances}

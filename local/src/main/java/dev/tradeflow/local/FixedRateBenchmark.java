@@ -47,9 +47,6 @@ public final class FixedRateBenchmark {
    */
   static final int RELAY_LINGER_MS = 1;
 
-  /** The setting {@code --linger-ms} gives every function. */
-  static final String LINGER_SETTING = "tradeflow.kafka.linger-ms";
-
   /**
    * The default baselines ({@code --baselines interval,connector}), one after the other: the plain
    * relay (what hops cost on this broker), and the relay on tradeflow's connector (what they cost
@@ -159,7 +156,7 @@ public final class FixedRateBenchmark {
     try (LocalStack stack =
         LocalStack.startBroker(repo, data, LocalKafka.freePort(), true).withAotCache(aotCache)) {
       lingerMs.ifPresent(
-          linger -> stack.withSettings(Map.of(LINGER_SETTING, String.valueOf(linger))));
+          linger -> stack.withSettings(Map.of(LocalStack.LINGER_SETTING, String.valueOf(linger))));
       stack.startFunctionsOnFreePorts(Scenario.DAY_ONE);
       Map<String, Object> kafka = stack.kafka().clientConfig();
       SampleData.loadReferenceData(stack);

@@ -56,6 +56,12 @@ public final class LocalStack implements AutoCloseable {
   /** Where under the data directory the local token issuer keeps its key pair. */
   public static final String TOKEN_KEYS = "jwt";
 
+  /**
+   * The setting ({@link #withSettings}) for how long every producer of a function lingers to fill a
+   * batch; the functions' own default is in their Kafka client configuration.
+   */
+  static final String LINGER_SETTING = "tradeflow.kafka.linger-ms";
+
   /** Starts the broker (data in {@code dataDir}) and creates the topics. */
   public static LocalStack startBroker(Path repo, Path dataDir, int kafkaPort, boolean temporary) {
     LocalStack stack = new LocalStack(repo, dataDir, kafkaPort, temporary);
